@@ -1,0 +1,23 @@
+// Runs a command and returns its output; on failure the error carries everything the command printed.
+import { spawn } from "node:child_process";
+import { repoRoot } from "./vendors.js";
+
+export function run(command: string, args: string[], options: { cwd?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(output);
+      else reject(Object.assign(new Error(`${command} ${args.join(" ")} exited with ${code}`), { output }));
+    });
+  });
+}
+
+export const bin = (name: string) => `${repoRoot}/node_modules/.bin/${name}`;

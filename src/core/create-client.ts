@@ -1,0 +1,201 @@
+// Composes the behaviours (auth, request ids, retries, timeouts, rate limit, body checks,
+// validation, typed errors, pagination) around one openapi-fetch client. Defaults live here.
+import createFetchClient from "openapi-fetch";
+import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
+import type { VendorMethod } from "./client-types.js";
+import {
+  createApiError,
+  RequestValidationError,
+  ResponseValidationError,
+  snippet,
+  type ApiError,
+  type ErrorContext,
+} from "./errors.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { operationKey, type OperationInfo } from "./operation.js";
+import { Paginator, type PageBounds } from "./paginate.js";
+import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
+import { send, type TransportSettings } from "./transport.js";
+import { API_ERROR } from "./unwrap.js";
+import { check, type ValidationMode } from "./validate.js";
+import type { VendorDescription } from "./vendor.js";
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ClientOptions {
+  /** Defaults to the vendor's environment variable (e.g. AICLICKS_API_KEY). */
+  apiKey?: string;
+  /** Defaults to the vendor's production URL. http:// only for loopback. */
+  baseUrl?: string;
+  /** A fetch implementation (tests, proxies). Defaults to the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers sent on every request. */
+  headers?: Record<string, string>;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Longest wait the client accepts from Retry-After / X-RateLimit-Reset before giving up. Default 60 000 ms. */
+  maxRetryWaitMs?: number;
+  /** Per-attempt timeout. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off. */
+  rateLimit?: false | RateLimitOptions;
+  /** Response validation with the generated zod schemas. Default "warn". */
+  validate?: ValidationMode;
+  /** Called with each validation failure in "warn" mode. Default: logger.warn, else console.warn. */
+  onValidationError?: (error: ResponseValidationError) => void;
+  /** Throw typed errors instead of returning `{ error }`. Default false. */
+  throwOnError?: boolean;
+  /** Debug lines for requests, retries, waits and validation; secrets are redacted. */
+  logger?: Logger;
+}
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"] as const;
+
+type RawResult = { data?: unknown; error?: unknown; response: Response };
+type Init = Record<string, unknown> & {
+  params?: { path?: unknown; query?: unknown };
+  body?: unknown;
+  headers?: Record<string, string>;
+  parseAs?: string;
+};
+
+export interface VendorClient<Paths extends Record<string, any>> {
+  GET: VendorMethod<Paths, "get">;
+  PUT: VendorMethod<Paths, "put">;
+  POST: VendorMethod<Paths, "post">;
+  DELETE: VendorMethod<Paths, "delete">;
+  PATCH: VendorMethod<Paths, "patch">;
+  HEAD: VendorMethod<Paths, "head">;
+  /** The vendor this client talks to. */
+  readonly vendor: VendorDescription;
+  /** Every item of every page of a list operation (GET). Untyped here; vendor clients type it. */
+  paginateRaw(path: string, init?: Init, bounds?: PageBounds): Paginator<unknown>;
+}
+
+function positiveInt(name: string, value: number | undefined, fallback: number, context: ErrorContext): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${context.displayName ?? context.vendor} client: ${name} must be a whole number ≥ 0, got ${value}.`);
+  }
+  return value;
+}
+
+function describe(op: OperationInfo | undefined, method: string, path: string) {
+  return op ? `${op.operationId} (${method} ${path})` : `${method} ${path}`;
+}
+
+export function createVendorClient<Paths extends Record<string, any>>(
+  vendor: VendorDescription,
+  options: ClientOptions = {},
+  authScheme: string = Object.keys(vendor.auth)[0]!,
+): VendorClient<Paths> {
+  const base = { vendor: vendor.name, displayName: vendor.displayName };
+  const scheme = vendor.auth[authScheme];
+  if (!scheme) {
+    throw new RangeError(`${vendor.displayName} has no auth scheme "${authScheme}"; use one of: ${Object.keys(vendor.auth).join(", ")}.`);
+  }
+  const key = resolveApiKey(vendor, options.apiKey);
+  const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
+  const logger = options.logger ?? silentLogger;
+  const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
+  const transport: TransportSettings = {
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    authHeader: authHeader(scheme, key),
+    limiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
+    logger,
+    maxRetries: positiveInt("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
+    maxRetryWaitMs: positiveInt("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
+    timeoutMs: positiveInt("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, base),
+  };
+  const onValidationError =
+    options.onValidationError ??
+    ((error: ResponseValidationError) =>
+      options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
+  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers });
+
+  function failure(result: RawResult, context: ErrorContext): ApiError {
+    const body = typeof result.error === "string" ? snippet(result.error) : result.error;
+    const { code, message } = vendor.errorBody(result.error);
+    return createApiError({
+      ...context,
+      status: result.response.status,
+      code,
+      message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
+      body,
+      retryAfter: serverWaitMs(result.response.headers),
+    });
+  }
+
+  function checkRequest(op: OperationInfo, init: Init, context: ErrorContext) {
+    const parts = [
+      ["path", op.path, init.params?.path ?? {}],
+      ["query", op.query, init.params?.query ?? {}],
+      ["body", op.body, init.body],
+    ] as const;
+    const issues = parts.flatMap(([where, schema, value]) =>
+      schema ? check(schema, value).map((i) => ({ ...i, path: i.path ? `${where}.${i.path}` : where })) : [],
+    );
+    if (issues.length) throw new RequestValidationError(context, issues);
+  }
+
+  function method(name: (typeof METHODS)[number]) {
+    return async (path: string, init: Init = {}) => {
+      const { validate, timeoutMs, maxRetries, retryNonIdempotent, ...fetchInit } = init;
+      const op = vendor.operations[operationKey(name, path)];
+      const sentId = Object.entries(fetchInit.headers ?? {}).find(([h]) => h.toLowerCase() === "x-request-id")?.[1];
+      const context = { ...base, operation: describe(op, name, path), requestId: sentId ?? crypto.randomUUID() };
+      const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
+      if (op && mode !== "off") checkRequest(op, fetchInit, context);
+      const call = {
+        context,
+        retryOptIn: retryNonIdempotent === true,
+        expectJson: op?.responseKind === "json" && (fetchInit.parseAs ?? "json") === "json",
+        timeoutMs: positiveInt("timeoutMs", timeoutMs as number | undefined, transport.timeoutMs, base),
+        maxRetries: positiveInt("maxRetries", maxRetries as number | undefined, transport.maxRetries, base),
+      };
+      const result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, {
+        ...fetchInit,
+        fetch: (request: Request) => send(request, transport, call),
+      })) as RawResult & { requestId: string; [API_ERROR]?: ApiError };
+      const requestId = result.response.headers.get("x-request-id") ?? context.requestId;
+      result.requestId = requestId;
+      const answered = { ...context, requestId };
+      if (!result.response.ok) {
+        const error = failure(result, answered);
+        Object.defineProperty(result, API_ERROR, { value: error, enumerable: false });
+        logger.debug(`HTTP ${result.response.status} from ${answered.operation}`, { requestId, code: error.code });
+        if (options.throwOnError) throw error;
+        return result;
+      }
+      if (op?.response && mode !== "off" && call.expectJson) {
+        const issues = check(op.response, result.data);
+        if (issues.length) {
+          const error = new ResponseValidationError(answered, issues);
+          logger.debug("response failed validation", { requestId, issues });
+          if (mode === "strict") throw error;
+          onValidationError(error);
+        }
+      }
+      return result;
+    };
+  }
+
+  const client = Object.fromEntries(METHODS.map((m) => [m, method(m)])) as unknown as VendorClient<Paths>;
+  return Object.assign(client, {
+    vendor,
+    paginateRaw(path: string, init: Init = {}, bounds: PageBounds = {}) {
+      const get = method("GET");
+      return new Paginator<unknown>(
+        async (query) => {
+          const result = await get(path, { ...init, params: { ...init.params, query } });
+          if (!result.response.ok) throw result[API_ERROR];
+          return result.data;
+        },
+        vendor.pagination,
+        (init.params?.query ?? {}) as Record<string, unknown>,
+        bounds,
+      );
+    },
+  });
+}

@@ -1,0 +1,102 @@
+// The fetch that openapi-fetch calls: one logical call becomes up to 1 + maxRetries attempts,
+// each with the auth header, the call's X-Request-Id, an attempt counter, a fresh timeout and a
+// rate-limiter slot; waits honour the server's Retry-After and end early on abort.
+import { ensureJsonBody } from "./body.js";
+import { ConnectionError, TimeoutError, type ErrorContext } from "./errors.js";
+import type { Logger } from "./logger.js";
+import type { RateLimiter } from "./rate-limit.js";
+import { redactHeaders } from "./redact.js";
+import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } from "./retry.js";
+
+export const ATTEMPT_HEADER = "X-Attempt";
+
+export interface TransportSettings {
+  fetch: typeof globalThis.fetch;
+  authHeader: [string, string];
+  limiter: RateLimiter | undefined;
+  logger: Logger;
+  maxRetries: number;
+  maxRetryWaitMs: number;
+  timeoutMs: number;
+}
+
+export interface CallSettings {
+  context: ErrorContext & { requestId: string };
+  /** Retry this call even if the method is not idempotent. */
+  retryOptIn: boolean;
+  /** Check a success body is usable JSON before handing it to the parser. */
+  expectJson: boolean;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+/** Errors that mean the request never reached the server, so even a POST may be sent again. */
+function neverReachedServer(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+}
+
+export async function send(request: Request, settings: TransportSettings, call: CallSettings): Promise<Response> {
+  const { context } = call;
+  const callerSignal = request.signal;
+  // Buffered once so every attempt can send the same bytes.
+  const body = request.body ? await request.arrayBuffer() : undefined;
+  const headers = new Headers(request.headers);
+  headers.set(settings.authHeader[0], settings.authHeader[1]);
+  headers.set("X-Request-Id", context.requestId);
+  const log = (message: string, details: Record<string, unknown> = {}) =>
+    settings.logger.debug(message, { vendor: context.vendor, operation: context.operation, requestId: context.requestId, ...details });
+
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = attempt < call.maxRetries;
+    await settings.limiter?.acquire(callerSignal);
+    headers.set(ATTEMPT_HEADER, String(attempt + 1));
+    const timeout = AbortSignal.timeout(call.timeoutMs);
+    const signal = AbortSignal.any([callerSignal, timeout]);
+    log(`${request.method} ${request.url}`, { attempt: attempt + 1, headers: redactHeaders(headers) });
+
+    let response: Response;
+    try {
+      response = await settings.fetch(
+        new Request(request.url, { method: request.method, headers, body, signal, redirect: request.redirect }),
+      );
+    } catch (error) {
+      if (callerSignal.aborted) throw callerSignal.reason;
+      const failure = timeout.aborted
+        ? new TimeoutError(
+            `${context.displayName ?? context.vendor} did not answer ${context.operation} within ${call.timeoutMs} ms ` +
+              `(attempt ${attempt + 1} of ${call.maxRetries + 1}). Raise timeoutMs or retry later. Request id ${context.requestId}.`,
+            context,
+            { cause: error },
+          )
+        : new ConnectionError(
+            `Could not reach ${context.displayName ?? context.vendor} for ${context.operation} ` +
+              `(attempt ${attempt + 1} of ${call.maxRetries + 1}): ${(error as Error)?.message ?? String(error)}. ` +
+              `Check the network and baseUrl. Request id ${context.requestId}.`,
+            context,
+            { cause: error },
+          );
+      // A timed-out or reset POST may have reached the server; resending could act twice.
+      const mayRetry = mayRetryMethod(request.method, !neverReachedServer(error), call.retryOptIn);
+      if (!canRetry || !mayRetry) throw failure;
+      const wait = backoffMs(attempt);
+      log(`retrying after ${failure.name}`, { waitMs: wait, reason: failure.message });
+      await sleep(wait, callerSignal);
+      continue;
+    }
+
+    settings.limiter?.observe(response.headers);
+    if (RETRYABLE_STATUSES.has(response.status) && canRetry && mayRetryMethod(request.method, true, call.retryOptIn)) {
+      const asked = serverWaitMs(response.headers);
+      const wait = asked ?? backoffMs(attempt);
+      if (wait <= settings.maxRetryWaitMs) {
+        log(`retrying after HTTP ${response.status}`, { waitMs: wait });
+        await response.body?.cancel();
+        await sleep(wait, callerSignal);
+        continue;
+      }
+      log(`not retrying HTTP ${response.status}: server asks for ${wait} ms, over maxRetryWaitMs`, { waitMs: wait });
+    }
+    return response.ok && call.expectJson && response.status !== 204 ? ensureJsonBody(response, context) : response;
+  }
+}

@@ -1,0 +1,25 @@
+// The package root: the error hierarchy, `unwrap`, and the shared option types.
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConnectionError,
+  MalformedResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  VendorError,
+  type ValidationIssue,
+} from "./core/errors.js";
+export { unwrap } from "./core/unwrap.js";
+export type { ClientOptions, VendorClient } from "./core/create-client.js";
+export type { CallOptions, CallResult } from "./core/client-types.js";
+export type { Logger } from "./core/logger.js";
+export type { Page, PageBounds, Paginator } from "./core/paginate.js";
+export type { RateLimitOptions } from "./core/rate-limit.js";
+export type { ValidationMode } from "./core/validate.js";
