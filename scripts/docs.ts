@@ -1,0 +1,114 @@
+// `npm run docs`: builds site/ — a landing page and one self-contained Redoc page per vendor, with
+// curl and TypeScript samples on every operation, and the bundled spec as JSON and YAML beside it.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { stringify } from "yaml";
+import { codeSamples, type SampleContext } from "./docs/code-samples.js";
+import { landingPage, type VendorCard } from "./docs/landing.js";
+import { LOGO_SVG, PACKAGE_NAME, REDOC_CSS } from "./docs/theme.js";
+import { bin, run } from "./run.js";
+import { listVendors, repoRoot } from "./vendors.js";
+
+const site = `${repoRoot}/site`;
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+// Redoc's footer logo is an <img> pointing at its CDN even in an inlined bundle.
+const REDOC_CDN_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+
+type Spec = {
+  info: { title: string; version: string; summary?: string; description?: string };
+  servers: { url: string }[];
+  security?: Record<string, string[]>[];
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components?: { securitySchemes?: Record<string, { type: string; scheme?: string; in?: string; name?: string }> };
+  [key: string]: unknown;
+};
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function describeAuth(spec: Spec, envVar: string): string {
+  const schemes = Object.values(spec.components?.securitySchemes ?? {});
+  const parts = schemes.map((s) =>
+    s.type === "apiKey" ? `${s.name} header` : s.type === "http" ? `Authorization: ${pascal(s.scheme ?? "")}` : s.type,
+  );
+  return `${parts.join(" or ")} (key from ${envVar})`;
+}
+
+function firstSentence(spec: Spec): string {
+  const text = spec.info.summary ?? spec.info.description ?? spec.info.title;
+  return text.replace(/[#*_`]/g, "").trim().split(/(?<=\.)\s/)[0]!.trim();
+}
+
+async function buildVendor(vendor: string): Promise<VendorCard> {
+  const { "x-generated": _marker, ...spec } = JSON.parse(
+    readFileSync(`${repoRoot}/generated/${vendor}/openapi.json`, "utf8"),
+  ) as Spec;
+  const envVar = `${vendor.toUpperCase()}_API_KEY`;
+  const clientFactory = `create${pascal(vendor)}Client`;
+  const ctx: SampleContext = {
+    vendor,
+    serverUrl: spec.servers[0]!.url,
+    envVar,
+    clientFactory,
+    securitySchemes: spec.components?.securitySchemes ?? {},
+    rootSecurity: spec.security ?? [],
+  };
+  const docsSpec = structuredClone(spec);
+  let operations = 0;
+  for (const [path, item] of Object.entries(docsSpec.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      operations++;
+      op["x-codeSamples"] = codeSamples(method, path, op, ctx);
+    }
+  }
+  const dir = `${site}/${vendor}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/openapi.json`, `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileSync(`${dir}/openapi.yaml`, stringify(spec, { lineWidth: 0 }));
+  const docsInput = `${dir}/.docs-input.json`;
+  writeFileSync(docsInput, JSON.stringify(docsSpec));
+  try {
+    await run(bin("redocly"), [
+      "build-docs", docsInput, "--output", `${dir}/index.html`, "--inlineBundle",
+      "--title", `${spec.info.title} reference — ${PACKAGE_NAME}`,
+    ]);
+  } finally {
+    rmSync(docsInput, { force: true });
+  }
+  let html = readFileSync(`${dir}/index.html`, "utf8");
+  for (const logo of REDOC_CDN_LOGOS) html = html.split(logo).join("../assets/logo.svg");
+  html = html.replace("</head>", `<link rel="icon" href="../assets/logo.svg" type="image/svg+xml"><style>${REDOC_CSS}</style></head>`);
+  writeFileSync(`${dir}/index.html`, html);
+
+  return {
+    vendor,
+    title: spec.info.title,
+    summary: firstSentence(spec),
+    baseUrl: spec.servers[0]!.url,
+    auth: describeAuth(spec, envVar),
+    operations,
+    version: spec.info.version,
+    snippet: [
+      `import { ${clientFactory} } from "${PACKAGE_NAME}/${vendor}";`,
+      ``,
+      `const client = ${clientFactory}(); // reads ${envVar}`,
+      `const { data, error, requestId } = await client.GET("${Object.keys(spec.paths)[0]}"${
+        (Object.values(spec.paths)[0]?.get?.parameters as { required?: boolean }[] | undefined)?.some((p) => p.required) ? ", { params: { … } }" : ""
+      });`,
+    ].join("\n"),
+  };
+}
+
+export async function buildSite(): Promise<string[]> {
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(`${site}/assets`, { recursive: true });
+  writeFileSync(`${site}/assets/logo.svg`, LOGO_SVG);
+  const cards = await Promise.all(listVendors().map((v) => buildVendor(v.name)));
+  writeFileSync(`${site}/index.html`, landingPage(cards));
+  return cards.map((c) => c.vendor);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const vendors = await buildSite();
+  console.log(`site/ built: index.html + ${vendors.map((v) => `${v}/index.html`).join(", ")}`);
+}
