@@ -5,6 +5,7 @@ export {
   BadRequestError,
   ConfigurationError,
   ConnectionError,
+  JobFailedError,
   MalformedResponseError,
   NotFoundError,
   PermissionDeniedError,
@@ -14,6 +15,7 @@ export {
   ServerError,
   TimeoutError,
   VendorError,
+  WaitTimeoutError,
   type ValidationIssue,
 } from "./core/errors.js";
 export { unwrap } from "./core/unwrap.js";
@@ -23,3 +25,5 @@ export type { Logger } from "./core/logger.js";
 export type { Page, PageBounds, Paginator } from "./core/paginate.js";
 export type { RateLimitOptions } from "./core/rate-limit.js";
 export type { ValidationMode } from "./core/validate.js";
+export type { Download } from "./core/download.js";
+export type { WaitOptions } from "./core/poll.js";

@@ -69,6 +69,8 @@ export interface VendorClient<Paths extends Record<string, any>> {
   HEAD: VendorMethod<Paths, "head">;
   /** The vendor this client talks to. */
   readonly vendor: VendorDescription;
+  /** What the spec says about `METHOD /path` (operationId, scopes, schemas), if it is in the spec. */
+  operationInfo(method: string, path: string): OperationInfo | undefined;
   /** Every item of every page of a list operation (GET). Untyped here; vendor clients type it. */
   paginateRaw(path: string, init?: Init, bounds?: PageBounds): Paginator<unknown>;
 }
@@ -184,6 +186,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const client = Object.fromEntries(METHODS.map((m) => [m, method(m)])) as unknown as VendorClient<Paths>;
   return Object.assign(client, {
     vendor,
+    operationInfo: (method: string, path: string) => vendor.operations[operationKey(method, path)],
     paginateRaw(path: string, init: Init = {}, bounds: PageBounds = {}) {
       const get = method("GET");
       return new Paginator<unknown>(

@@ -155,3 +155,25 @@ export function createApiError(init: ApiErrorInit): ApiError {
 
 /** First 200 characters of a body, for error messages about bodies we could not use. */
 export const snippet = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
+/** A job the vendor runs (scan, audit …) ended in a failed or cancelled state. */
+export class JobFailedError extends VendorError {
+  readonly status: string;
+  /** The job as last fetched. */
+  readonly state: unknown;
+  constructor(message: string, context: ErrorContext, status: string, state: unknown) {
+    super(message, context);
+    this.status = status;
+    this.state = state;
+  }
+}
+
+/** Waiting for a job ran past its `timeoutMs`; the job itself may still finish. */
+export class WaitTimeoutError extends VendorError {
+  /** The job as last fetched. */
+  readonly state: unknown;
+  constructor(message: string, context: ErrorContext, state: unknown) {
+    super(message, context);
+    this.state = state;
+  }
+}
