@@ -21,7 +21,10 @@ export class RateLimiter {
       throw new RangeError(`rateLimit.requests must be a whole number ≥ 1, got ${options.requests}`);
     }
     this.#requests = options.requests;
-    this.#windowMs = options.windowMs ?? 60_000;
+    // A little slack on top of the window absorbs clock skew and requests that arrive late, so a
+    // burst never lands one request too many in the server's own window.
+    const windowMs = options.windowMs ?? 60_000;
+    this.#windowMs = windowMs + Math.min(1_000, windowMs * 0.1);
   }
 
   /** Waits for a free slot. Callers are served in order, so a burst drains evenly. */

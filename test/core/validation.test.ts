@@ -1,0 +1,87 @@
+// Response validation with the generated zod schemas, in its three modes, through a real
+// vendor's schemas (AIclicks' visibility time series) and scripted bodies.
+import { describe, expect, it, vi } from "vitest";
+import { createAiclicksClient } from "../../src/aiclicks/index.js";
+import { operationTable as aiptxOperations } from "../../generated/aiptx/operations.js";
+import { createVendorClient } from "../../src/core/create-client.js";
+import { ResponseValidationError } from "../../src/index.js";
+import { TEST_KEY, testVendor } from "../fixtures/test-vendor.js";
+
+const domain_id = "8f1d3c0a-2f9b-4c11-9b80-7a82e1f0c3f3";
+const good = {
+  data: { items: [{ date: "2026-06-16", value: 12.5 }, { date: "2026-06-17", value: 0 }] },
+  domain_id,
+  days: 30,
+  generated_at: "2026-06-17T10:00:11.218Z",
+};
+
+function clientAnswering(body: unknown, options: Parameters<typeof createAiclicksClient>[0] = {}) {
+  return createAiclicksClient({
+    apiKey: "ak_live_validation_key",
+    rateLimit: false,
+    fetch: async () => Response.json(body, { headers: { "x-request-id": "req-123" } }),
+    ...options,
+  });
+}
+
+const call = (client: ReturnType<typeof createAiclicksClient>, validate?: "strict" | "warn" | "off") =>
+  client.GET("/api/v1/visibility-time-series", { params: { query: { domain_id } }, ...(validate ? { validate } : {}) });
+
+describe("response validation", () => {
+  it("unknown properties never fail, and survive in the returned data", async () => {
+    const body = { ...good, brand_new_field: { x: 1 }, data: { ...good.data, extra: true } };
+    const { data } = await call(clientAnswering(body, { validate: "strict" }));
+    expect(data).toEqual(body);
+  });
+
+  it("strict: a wrong type throws, naming operation, JSON path, expected and received types and request id", async () => {
+    const body = { ...good, data: { items: [good.data.items[0], { date: "2026-06-17", value: "12%" }] } };
+    const error = await call(clientAnswering(body, { validate: "strict" })).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.operation).toContain("getVisibilityTimeSeries");
+    expect(error.requestId).toBe("req-123");
+    expect(error.issues).toEqual([expect.objectContaining({ path: "data.items[1].value", expected: "number", received: "string" })]);
+    expect(error.message).toContain("data.items[1].value");
+    expect(error.message).toContain("req-123");
+  });
+
+  it("strict: a missing required field fails", async () => {
+    const { generated_at: _gone, ...body } = good;
+    const error = await call(clientAnswering(body, { validate: "strict" })).catch((e) => e);
+    expect(error.issues).toEqual([expect.objectContaining({ path: "generated_at", received: "nothing (field missing)" })]);
+  });
+
+  it("strict: an unknown enum value fails (AIPTx scan status)", async () => {
+    const client = createVendorClient<Record<string, any>>(
+      { ...testVendor, operations: aiptxOperations },
+      { apiKey: TEST_KEY, validate: "strict", fetch: async () => Response.json({ success: true, data: { id: "scan_1", status: "paused" } }) },
+    );
+    const error = await client.GET("/scans/{scan_id}", { params: { path: { scan_id: "scan_1" } } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.issues).toEqual([expect.objectContaining({ path: "data.status", received: '"paused"' })]);
+    expect(error.issues[0].expected).toContain("running");
+  });
+
+  it("warn (the default): calls onValidationError and still returns the data", async () => {
+    const onValidationError = vi.fn();
+    const body = { ...good, days: "thirty" };
+    const { data } = await call(clientAnswering(body, { onValidationError }));
+    expect(data).toEqual(body);
+    expect(onValidationError).toHaveBeenCalledOnce();
+    expect(onValidationError.mock.calls[0]![0]).toBeInstanceOf(ResponseValidationError);
+  });
+
+  it("per call overrides the client: off skips the check, strict enforces it", async () => {
+    const onValidationError = vi.fn();
+    const client = clientAnswering({ ...good, days: "thirty" }, { onValidationError });
+    await call(client, "off");
+    expect(onValidationError).not.toHaveBeenCalled();
+    await expect(call(client, "strict")).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+
+  it("accepts the vendors' non-RFC UUIDs and +00:00 offsets", async () => {
+    const body = { ...good, domain_id: "ab12cd34-ef56-7890-12ab-cd34ef567890", generated_at: "2026-06-17T10:00:11.218123+00:00" };
+    const { data } = await call(clientAnswering(body, { validate: "strict" }));
+    expect(data?.domain_id).toBe(body.domain_id);
+  });
+});
