@@ -5,11 +5,21 @@ import { GENERATED_HEADER } from "./vendors.js";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
+type Response = { content?: Record<string, unknown>; $ref?: string };
 type Operation = {
   operationId?: string;
   security?: Record<string, string[]>[];
-  responses?: Record<string, { content?: Record<string, unknown> }>;
+  responses?: Record<string, Response>;
 };
+
+/** A response may be a `$ref` to `#/components/responses/…` (shared by several operations). */
+function resolve(doc: OpenApiDocument, response: Response): Response {
+  if (!response.$ref) return response;
+  const name = response.$ref.replace("#/components/responses/", "");
+  const target = (doc.components as { responses?: Record<string, Response> } | undefined)?.responses?.[name];
+  if (!target) throw new Error(`unresolved response ${response.$ref}`);
+  return resolve(doc, target);
+}
 
 const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
 
@@ -26,7 +36,7 @@ export function renderOperations(doc: OpenApiDocument, zodSource: string): strin
       const security = op.security ?? doc.security ?? [];
       const scopes = [...new Set(security.flatMap((requirement) => Object.values(requirement).flat()))];
       const success = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith("2"));
-      const mediaTypes = success.flatMap(([, response]) => Object.keys(response.content ?? {}));
+      const mediaTypes = success.flatMap(([, response]) => Object.keys(resolve(doc, response).content ?? {}));
       const responseKind = mediaTypes.length === 0 ? "none" : mediaTypes.some((t) => t.includes("json")) ? "json" : "binary";
       entries.push(
         `  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: {\n` +
@@ -48,7 +58,7 @@ export function renderOperations(doc: OpenApiDocument, zodSource: string): strin
     'import * as z from "./zod.js";',
     'import type { OperationTable } from "../../src/core/operation.js";',
     "",
-    `export const operationTable = {\n${entries.join("\n")}\n} satisfies OperationTable;`,
+    `export const operationTable = {\n${entries.join("\n")}\n} as const satisfies OperationTable;`,
     "",
   ].join("\n");
 }

@@ -114,4 +114,4 @@ export const operationTable = {
     body: undefined,
     response: z.zListCitationsResponse,
   },
-} satisfies OperationTable;
+} as const satisfies OperationTable;

@@ -97,12 +97,12 @@ export const operationTable = {
   "POST /audits/launch": {
     operationId: "launchAudit",
     scopes: [],
-    responseKind: "none",
-    mediaTypes: [],
+    responseKind: "json",
+    mediaTypes: ["application/json"],
     path: undefined,
     query: undefined,
     body: z.zLaunchAuditBody,
-    response: undefined,
+    response: z.zLaunchAuditResponse,
   },
   "GET /reports": {
     operationId: "listReports",
@@ -264,4 +264,4 @@ export const operationTable = {
     body: undefined,
     response: z.zGetAccountSubscriptionResponse,
   },
-} satisfies OperationTable;
+} as const satisfies OperationTable;

@@ -254,4 +254,4 @@ export const operationTable = {
     body: z.zUpdateSlackSettingsBody,
     response: z.zUpdateSlackSettingsResponse,
   },
-} satisfies OperationTable;
+} as const satisfies OperationTable;

@@ -1010,14 +1010,14 @@ export interface components {
              * @example standard
              * @enum {string}
              */
-            mode: "quick" | "standard" | "deep";
+            mode?: "quick" | "standard" | "deep";
             /**
              * @description Kind of test (`web`, `api`, `network` or `full`).
              * @default web
              * @example web
              * @enum {string}
              */
-            type: "web" | "api" | "network" | "full";
+            type?: "web" | "api" | "network" | "full";
             /**
              * @description A label for the scan.
              * @example Weekly Security Scan
@@ -2217,14 +2217,14 @@ export interface components {
              * @example pdf
              * @enum {string}
              */
-            format: "pdf" | "html" | "json" | "docx";
+            format?: "pdf" | "html" | "json" | "docx";
             /**
              * @description Report layout.
              * @default technical
              * @example technical
              * @enum {string}
              */
-            template: "executive" | "technical" | "compliance" | "developer";
+            template?: "executive" | "technical" | "compliance" | "developer";
             /**
              * @description Compliance frameworks to map findings to.
              * @example [

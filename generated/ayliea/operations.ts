@@ -44,4 +44,4 @@ export const operationTable = {
     body: undefined,
     response: z.zListAssessmentsResponse,
   },
-} satisfies OperationTable;
+} as const satisfies OperationTable;

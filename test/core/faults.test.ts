@@ -13,7 +13,7 @@ import {
   VendorError,
 } from "../../src/index.js";
 import { hang, json, raw, reset, startFaultServer, type Fault } from "../fixtures/fault-server.js";
-import { TEST_KEY, testVendor } from "../fixtures/test-vendor.js";
+import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 let server: Awaited<ReturnType<typeof startFaultServer>> | undefined;
 afterEach(async () => {
@@ -29,7 +29,7 @@ const logger = {
 
 async function clientFor(script: Fault[], options: ClientOptions = {}) {
   server = await startFaultServer(script);
-  return createVendorClient<Record<string, any>>(testVendor, { apiKey: TEST_KEY, baseUrl: server.url, logger, ...options });
+  return createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, baseUrl: server.url, logger, ...options });
 }
 
 async function failure(promise: Promise<unknown>): Promise<VendorError> {
@@ -134,7 +134,7 @@ describe("retries", () => {
   it("a POST to a closed port (cannot have reached a server) is retried", async () => {
     const closed = await startFaultServer([]);
     await closed.close();
-    const client = createVendorClient<Record<string, any>>(testVendor, { apiKey: TEST_KEY, baseUrl: closed.url, maxRetries: 1, logger });
+    const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, baseUrl: closed.url, maxRetries: 1, logger });
     const error = await failure(client.POST("/things", { body: {} }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(lines.filter((l) => l.startsWith("POST "))).toHaveLength(2);
@@ -191,7 +191,7 @@ describe("broken bodies", () => {
 
   it.each(cases)("200 with %s: MalformedResponseError with status, request id and the body's start", async (_name, fault, message) => {
     server = await startFaultServer([fault]);
-    const client = createVendorClient<Record<string, any>>(jsonOps, { apiKey: TEST_KEY, baseUrl: server.url, logger });
+    const client = createVendorClient<TestPaths>(jsonOps, { apiKey: TEST_KEY, baseUrl: server.url, logger });
     const error = (await failure(client.GET("/things"))) as MalformedResponseError;
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error.status).toBe(200);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { RateLimiter } from "../../src/core/rate-limit.js";
 import { startFaultServer, type Fault } from "../fixtures/fault-server.js";
-import { TEST_KEY, testVendor } from "../fixtures/test-vendor.js";
+import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 let server: Awaited<ReturnType<typeof startFaultServer>> | undefined;
 afterEach(async () => server?.close());
@@ -33,7 +33,7 @@ describe("client-side rate limiting", () => {
   it("200 concurrent calls against a server enforcing 60 per window (scaled to 1 s): zero 429s", async () => {
     const { fault, statuses } = enforcing(60, 1000);
     server = await startFaultServer([], fault);
-    const client = createVendorClient<Record<string, any>>(testVendor, {
+    const client = createVendorClient<TestPaths>(testVendor, {
       apiKey: TEST_KEY,
       baseUrl: server.url,
       rateLimit: { requests: 60, windowMs: 1000 },
@@ -48,7 +48,7 @@ describe("client-side rate limiting", () => {
   it("without the limiter the same burst does get 429s (the server really enforces)", async () => {
     const { fault, statuses } = enforcing(60, 1000);
     server = await startFaultServer([], fault);
-    const client = createVendorClient<Record<string, any>>(testVendor, { apiKey: TEST_KEY, baseUrl: server.url, rateLimit: false, maxRetries: 0 });
+    const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, baseUrl: server.url, rateLimit: false, maxRetries: 0 });
     await Promise.all(Array.from({ length: 200 }, () => client.GET("/things")));
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
@@ -56,7 +56,7 @@ describe("client-side rate limiting", () => {
   it("is on by default at the vendor's published limit", async () => {
     server = await startFaultServer([]);
     const starts: number[] = [];
-    const client = createVendorClient<Record<string, any>>(
+    const client = createVendorClient<TestPaths>(
       { ...testVendor, rateLimitPerMinute: 3 },
       { apiKey: TEST_KEY, baseUrl: server.url, fetch: async (r) => (starts.push(Date.now()), fetch(r)) },
     );

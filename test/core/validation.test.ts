@@ -5,7 +5,7 @@ import { createAiclicksClient } from "../../src/aiclicks/index.js";
 import { operationTable as aiptxOperations } from "../../generated/aiptx/operations.js";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { ResponseValidationError } from "../../src/index.js";
-import { TEST_KEY, testVendor } from "../fixtures/test-vendor.js";
+import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 const domain_id = "8f1d3c0a-2f9b-4c11-9b80-7a82e1f0c3f3";
 const good = {
@@ -52,7 +52,7 @@ describe("response validation", () => {
   });
 
   it("strict: an unknown enum value fails (AIPTx scan status)", async () => {
-    const client = createVendorClient<Record<string, any>>(
+    const client = createVendorClient<TestPaths>(
       { ...testVendor, operations: aiptxOperations },
       { apiKey: TEST_KEY, validate: "strict", fetch: async () => Response.json({ success: true, data: { id: "scan_1", status: "paused" } }) },
     );

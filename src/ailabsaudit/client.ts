@@ -1,0 +1,100 @@
+// `createAilabsauditClient`: the typed AILabsAudit client, plus a typed `paginate` over list
+// endpoints, `reports.download` for the PDF and `waitForAudit` after `POST /audits/launch`.
+import type { MaybeOptionalInit } from "openapi-fetch";
+import type { paths } from "../../generated/ailabsaudit/schema.js";
+import type { CallOptions } from "../core/client-types.js";
+import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
+import { toDownload, type Download } from "../core/download.js";
+import type { PageBounds, Paginator } from "../core/paginate.js";
+import { waitForJob, type WaitOptions } from "../core/poll.js";
+import { unwrap } from "../core/unwrap.js";
+import { AUDIT_DONE_STATUSES, AUDIT_FAILED_STATUSES, auditStatus, type Audit } from "./audit-status.js";
+import { ailabsaudit, type AilabsauditAuth } from "./vendor.js";
+
+type Json<P extends keyof paths> = paths[P]["get"] extends {
+  responses: { 200: { content: { "application/json": infer B } } };
+}
+  ? B
+  : never;
+
+type Query<P extends keyof paths> = NonNullable<paths[P]["get"] extends { parameters: { query?: infer Q } } ? Q : never>;
+
+/** List endpoints: GET paths that take a `per_page` query parameter and return a `data` array. */
+export type PaginatedPath = {
+  [P in keyof paths]: [Query<P>] extends [never]
+    ? never
+    : "per_page" extends keyof Query<P>
+      ? Json<P> extends { data: unknown[] }
+        ? P
+        : never
+      : never;
+}[keyof paths];
+
+export type ItemOf<P extends PaginatedPath> = Json<P> extends { data: (infer I)[] } ? I : never;
+
+/** Ids come back as numbers or strings; either can be passed and is sent as a string. */
+export type AilabsauditId = string | number;
+
+/** What a single download call accepts besides the id. */
+export type DownloadInit = CallOptions & { signal?: AbortSignal; headers?: Record<string, string> };
+
+export interface AilabsauditClient extends VendorClient<paths> {
+  /** Every item of a list endpoint, page after page, until `page >= pagination.total_pages`. */
+  paginate<P extends PaginatedPath>(
+    path: P,
+    init?: MaybeOptionalInit<paths[P], "get"> & CallOptions,
+    bounds?: PageBounds,
+  ): Paginator<ItemOf<P>>;
+  reports: {
+    /** The report's PDF as bytes, with the file name from Content-Disposition when sent. Throws ApiError on failure. */
+    download(id: AilabsauditId, init?: DownloadInit): Promise<Download>;
+  };
+  /**
+   * Polls `GET /audits/{id}` until the audit is `completed` (resolves with it) or `failed`,
+   * `cancelled`, `error` (JobFailedError), or `timeoutMs` passes (WaitTimeoutError). Each poll is
+   * an ordinary call, so it waits for the client's rate limiter; the default 5 s interval uses
+   * 12 of the 60 requests a minute.
+   */
+  waitForAudit(id: AilabsauditId, options?: WaitOptions<Audit>): Promise<Audit>;
+}
+
+export interface AilabsauditClientOptions extends ClientOptions {
+  /** `"apiKeyHeader"` sends `X-Api-Key: aila_…` (default); `"bearer"` sends `Authorization: Bearer aila_…`. */
+  auth?: AilabsauditAuth;
+}
+
+export function createAilabsauditClient(options: AilabsauditClientOptions = {}): AilabsauditClient {
+  const { auth = "apiKeyHeader", ...clientOptions } = options;
+  const client = createVendorClient<paths>(ailabsaudit, clientOptions, auth);
+
+  async function download(id: AilabsauditId, init: DownloadInit = {}): Promise<Download> {
+    const result = await client.GET("/reports/{id}/download", {
+      ...init,
+      params: { path: { id: String(id) } },
+      parseAs: "arrayBuffer",
+    });
+    return toDownload(unwrap(result), result.response);
+  }
+
+  function waitForAudit(id: AilabsauditId, waitOptions: WaitOptions<Audit> = {}): Promise<Audit> {
+    const fetchAudit = async () =>
+      unwrap(await client.GET("/audits/{id}", { params: { path: { id: String(id) } }, signal: waitOptions.signal })).data;
+    return waitForJob(
+      fetchAudit,
+      {
+        statusOf: auditStatus,
+        done: AUDIT_DONE_STATUSES,
+        failed: AUDIT_FAILED_STATUSES,
+        describe: `${ailabsaudit.displayName} audit ${id}`,
+        context: { vendor: ailabsaudit.name, displayName: ailabsaudit.displayName, operation: "getAudit (GET /audits/{id})" },
+      },
+      waitOptions,
+    );
+  }
+
+  return Object.assign(client, {
+    paginate: (path: string, init?: object, bounds?: PageBounds) => client.paginateRaw(path, init as never, bounds),
+    reports: { download },
+    waitForAudit,
+  }) as AilabsauditClient;
+}
