@@ -2,6 +2,7 @@
 // curl and TypeScript samples on every operation, and the bundled spec as JSON and YAML beside it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
+import type { BundledSpec } from "../src/cli/spec-examples.js";
 import { codeSamples, type SampleContext } from "./docs/code-samples.js";
 import { landingPage, type VendorCard } from "./docs/landing.js";
 import { LOGO_SVG, PACKAGE_NAME, REDOC_CSS } from "./docs/theme.js";
@@ -12,6 +13,10 @@ const site = `${repoRoot}/site`;
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 // Redoc's footer logo is an <img> pointing at its CDN even in an inlined bundle.
 const REDOC_CDN_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+
+// Redoc 3 shows an x-codeSamples entry only if its label (or lang) is one of `codeSamples.languages`,
+// whose default list has curl but no TypeScript; "Payload" keeps the request-body tab.
+const REDOC_OPTIONS = { codeSamples: { languages: [{ lang: "curl" }, { lang: "TypeScript" }, { lang: "Payload" }] } };
 
 type Spec = {
   info: { title: string; version: string; summary?: string; description?: string };
@@ -48,8 +53,7 @@ async function buildVendor(vendor: string): Promise<VendorCard> {
     serverUrl: spec.servers[0]!.url,
     envVar,
     clientFactory,
-    securitySchemes: spec.components?.securitySchemes ?? {},
-    rootSecurity: spec.security ?? [],
+    spec: spec as unknown as BundledSpec,
   };
   const docsSpec = structuredClone(spec);
   let operations = 0;
@@ -71,11 +75,15 @@ async function buildVendor(vendor: string): Promise<VendorCard> {
     await run(bin("redocly"), [
       "build-docs", docsInput, "--output", `${dir}/index.html`, "--inlineBundle",
       "--title", `${spec.info.title} reference — ${PACKAGE_NAME}`,
+      "--openapi", JSON.stringify(REDOC_OPTIONS),
     ]);
   } finally {
     rmSync(docsInput, { force: true });
   }
   let html = readFileSync(`${dir}/index.html`, "utf8");
+  if (!html.includes(`"disableTelemetry":true`)) {
+    throw new Error(`${dir}/index.html would send Redoc telemetry to otel.cloud.redocly.com (REDOCLY_TELEMETRY=off was not honoured)`);
+  }
   for (const logo of REDOC_CDN_LOGOS) html = html.split(logo).join("../assets/logo.svg");
   html = html.replace("</head>", `<link rel="icon" href="../assets/logo.svg" type="image/svg+xml"><style>${REDOC_CSS}</style></head>`);
   writeFileSync(`${dir}/index.html`, html);
@@ -100,6 +108,10 @@ async function buildVendor(vendor: string): Promise<VendorCard> {
 }
 
 export async function buildSite(): Promise<string[]> {
+  // Redoc 3 pages post usage traces to otel.cloud.redocly.com unless the CLI that builds them runs
+  // with telemetry off (its --openapi.disableTelemetry flag is ignored); this also silences the
+  // CLI's own usage report. buildVendor checks every page came out with telemetry disabled.
+  process.env.REDOCLY_TELEMETRY = "off";
   rmSync(site, { recursive: true, force: true });
   mkdirSync(`${site}/assets`, { recursive: true });
   writeFileSync(`${site}/assets/logo.svg`, LOGO_SVG);

@@ -1,51 +1,35 @@
 // Builds the curl and TypeScript samples shown on every operation of the reference pages, from
 // the spec itself, so they can never drift from it.
-type Schema = { type?: string | string[]; example?: unknown; examples?: unknown[]; default?: unknown; format?: string; enum?: unknown[] };
-type Parameter = { name: string; in: string; required?: boolean; example?: unknown; schema?: Schema };
-type Operation = {
-  parameters?: Parameter[];
-  requestBody?: { required?: boolean; content?: Record<string, { example?: unknown; schema?: Schema }> };
-  responses?: Record<string, { content?: Record<string, unknown> }>;
-  security?: Record<string, string[]>[];
-};
-type SecurityScheme = { type: string; scheme?: string; in?: string; name?: string };
+import {
+  authHeaderFor,
+  exampleTarget,
+  exampleValue,
+  parametersOf,
+  type BundledSpec,
+  type SpecOperation,
+} from "../../src/cli/spec-examples.js";
 
 export interface SampleContext {
   vendor: string;
   serverUrl: string;
   envVar: string;
   clientFactory: string;
-  securitySchemes: Record<string, SecurityScheme>;
-  rootSecurity: Record<string, string[]>[];
+  spec: BundledSpec;
 }
 
-function exampleOf(p: Parameter): unknown {
-  const s = p.schema ?? {};
-  if (p.example !== undefined) return p.example;
-  if (s.example !== undefined) return s.example;
-  if (s.examples?.length) return s.examples[0];
-  if (s.default !== undefined) return s.default;
-  if (s.enum?.length) return s.enum[0];
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  return type === "integer" || type === "number" ? 1 : s.format === "uuid" ? "00000000-0000-0000-0000-000000000000" : "value";
-}
-
-function authHeader(op: Operation, ctx: SampleContext): string {
-  const requirement = (op.security ?? ctx.rootSecurity)[0] ?? {};
-  const scheme = ctx.securitySchemes[Object.keys(requirement)[0] ?? ""];
-  if (scheme?.type === "apiKey" && scheme.in === "header") return `${scheme.name}: $${ctx.envVar}`;
-  return `Authorization: Bearer $${ctx.envVar}`;
+function authHeader(op: SpecOperation, ctx: SampleContext): string {
+  return authHeaderFor(ctx.spec, op, `$${ctx.envVar}`).join(": ");
 }
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export function codeSamples(method: string, path: string, op: Operation, ctx: SampleContext) {
-  const params = (op.parameters ?? []).filter((p) => p.required && p.in !== "header");
+export function codeSamples(method: string, path: string, op: SpecOperation, ctx: SampleContext) {
+  const params = parametersOf(ctx.spec, op).filter((p) => p.required && p.in !== "header");
   const pathParams = params.filter((p) => p.in === "path");
   const query = params.filter((p) => p.in === "query");
-  let concretePath = path;
-  for (const p of pathParams) concretePath = concretePath.replace(`{${p.name}}`, encodeURIComponent(String(exampleOf(p))));
-  const search = new URLSearchParams(query.map((p) => [p.name, String(exampleOf(p))])).toString();
+  const target = exampleTarget(ctx.spec, path, op);
+  const concretePath = target.path;
+  const search = new URLSearchParams(target.query).toString();
   const jsonBody = op.requestBody?.content?.["application/json"];
   const body = jsonBody ? (jsonBody.example ?? {}) : undefined;
   const success = Object.entries(op.responses ?? {}).find(([s]) => s.startsWith("2"))?.[1];
@@ -60,8 +44,8 @@ export function codeSamples(method: string, path: string, op: Operation, ctx: Sa
 
   const init: string[] = [];
   const paramLines: string[] = [];
-  if (pathParams.length) paramLines.push(`path: ${JSON.stringify(Object.fromEntries(pathParams.map((p) => [p.name, exampleOf(p)])))}`);
-  if (query.length) paramLines.push(`query: ${JSON.stringify(Object.fromEntries(query.map((p) => [p.name, exampleOf(p)])))}`);
+  if (pathParams.length) paramLines.push(`path: ${JSON.stringify(Object.fromEntries(pathParams.map((p) => [p.name, exampleValue(p)])))}`);
+  if (query.length) paramLines.push(`query: ${JSON.stringify(Object.fromEntries(query.map((p) => [p.name, exampleValue(p)])))}`);
   if (paramLines.length) init.push(`  params: { ${paramLines.join(", ")} },`);
   if (body !== undefined) init.push(`  body: ${JSON.stringify(body, null, 2).replace(/\n/g, "\n  ")},`);
   if (binary) init.push(`  parseAs: "arrayBuffer",`);

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// The `ai-vendor-contracts` command. Exit codes: 0 ok, 1 violations or failure, 2 bad usage.
+import { UsageError } from "./args.js";
+import { MOCK_HELP, mockCommand } from "./mock-command.js";
+import { VERIFY_HELP, verifyCommand } from "./verify-command.js";
+
+const HELP = `Usage: ai-vendor-contracts <command> [options]
+
+Commands:
+  mock <vendor>|--all    run Prism mocks of the bundled specs (see: mock --help)
+  verify <vendor>        check a live API against the spec through Prism's proxy (see: verify --help)
+
+Options:
+  --help                 this text`;
+
+const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  mock: { run: mockCommand, help: MOCK_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "help") {
+    console.log(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`ai-vendor-contracts ${name}: ${error.message}\n\n${command.help}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`ai-vendor-contracts: ${error.message}\n\n${HELP}`);
+      process.exit(2);
+    }
+    console.error(`ai-vendor-contracts: ${(error as Error)?.message ?? String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,57 @@
+// `ai-vendor-contracts mock <vendor>|--all`: Prism mocks of the shipped specs until Ctrl-C.
+import { listMockVendors, startMock, type RunningMock } from "../testing/start-mock.js";
+import { parseArgs, portFlag, rejectUnknown, UsageError } from "./args.js";
+
+export const MOCK_HELP = `Usage: ai-vendor-contracts mock <vendor>|--all [--port N] [--dynamic] [--seed S]
+
+Starts a Prism mock of each vendor's bundled spec on 127.0.0.1 and prints its URL.
+Point a client's baseUrl at it. Ctrl-C stops every mock.
+
+Options:
+  --all        one mock per vendor (with --port N: ports N, N+1, …)
+  --port N     port to listen on (default: a free port)
+  --dynamic    answer with data generated from the schemas instead of the examples
+  --seed S     seed for --dynamic, so answers repeat
+  --help       this text`;
+
+export async function mockCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ["port", "seed"]);
+  if (args.flags.has("help")) return (console.log(MOCK_HELP), 0);
+  rejectUnknown(args, ["all", "port", "dynamic", "seed", "help"]);
+  const known = listMockVendors();
+  const all = args.flags.has("all");
+  if (all === (args.positionals.length === 1) || args.positionals.length > 1) {
+    throw new UsageError(`name one vendor (${known.join(", ")}) or pass --all`);
+  }
+  const vendors = all ? known : args.positionals;
+  if (!known.includes(vendors[0]!)) throw new UsageError(`unknown vendor "${vendors[0]}"; known vendors: ${known.join(", ")}`);
+  const port = portFlag(args);
+  const seed = args.flags.get("seed");
+  const mocks: RunningMock[] = [];
+  const stopAll = () => Promise.all(mocks.map((m) => m.stop()));
+  try {
+    for (const [i, vendor] of vendors.entries()) {
+      mocks.push(
+        await startMock(vendor, {
+          ...(port !== undefined ? { port: port + i } : {}),
+          dynamic: args.flags.has("dynamic"),
+          ...(typeof seed === "string" ? { seed } : {}),
+        }),
+      );
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  for (const mock of mocks) console.log(`${mock.vendor.padEnd(12)} ${mock.url}`);
+  console.log("Mocks running — Ctrl-C to stop.");
+  // Listeners stay on while stopping: a second Ctrl-C must not kill this process before the
+  // mocks (in their own process groups) are gone.
+  await new Promise<void>((resolve) => {
+    process.on("SIGINT", resolve);
+    process.on("SIGTERM", resolve);
+  });
+  await stopAll();
+  console.log("Mocks stopped.");
+  return 0;
+}

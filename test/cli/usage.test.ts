@@ -1,0 +1,33 @@
+// Every command explains itself with --help, and bad usage exits 2 with a message that says what
+// was wrong.
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+describe("ai-vendor-contracts usage", () => {
+  it.each([[["--help"]], [["mock", "--help"]], [["verify", "--help"]]])("%j prints help and exits 0", async (args) => {
+    const { code, stdout } = await runCli(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: ai-vendor-contracts/);
+  });
+
+  it.each([
+    [[], /Usage/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["mock"], /name one vendor \(aiclicks, ailabsaudit, aiptx, ayliea\) or pass --all/],
+    [["mock", "acme"], /unknown vendor "acme"; known vendors: aiclicks, ailabsaudit, aiptx, ayliea/],
+    [["mock", "aiclicks", "--port", "99999"], /--port takes a whole number from 1 to 65535/],
+    [["mock", "aiclicks", "--verbose"], /unknown option --verbose/],
+    [["verify", "aiclicks"], /--upstream <url> is required/],
+    [["verify", "aiclicks", "--upstream", "not a url"], /--upstream must be an absolute URL/],
+  ])("%j exits 2: %s", async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args, { AICLICKS_API_KEY: "ak_live_x" });
+    expect(code).toBe(2);
+    expect(stdout + stderr).toMatch(message);
+  });
+
+  it("verify without the vendor's key variable names the variable", async () => {
+    const { code, stderr } = await runCli(["verify", "ayliea", "--upstream", "https://assess.ayliea.com/api/v1"], { AYLIEA_API_KEY: "" });
+    expect(code).toBe(2);
+    expect(stderr).toContain("AYLIEA_API_KEY");
+  });
+});
