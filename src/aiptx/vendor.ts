@@ -53,12 +53,11 @@ export const aiptx: VendorDescription = {
     const parts = [typeof error.message === "string" ? error.message : undefined];
     const details = describeDetails(error.details);
     if (details) parts.push(`details ${details}`);
-    // AIPTx's own id for the failed call, which its support will ask for; core's requestId is
-    // the X-Request-Id header, which AIPTx does not document.
+    // AIPTx's own id for the failed call, which its support will ask for: it sends no
+    // X-Request-Id header, only `meta.request_id` in the body.
     const vendorRequestId = envelope?.meta?.request_id;
-    if (typeof vendorRequestId === "string") parts.push(`AIPTx request id ${vendorRequestId}`);
     const message = parts.filter(Boolean).join("; ");
-    return { code, message: message || undefined };
+    return { code, message: message || undefined, ...(typeof vendorRequestId === "string" ? { requestId: vendorRequestId } : {}) };
   },
   operations: operationTable,
 };

@@ -14,19 +14,10 @@ export const listFields = {
   "/discovery": "platforms",
 } as const;
 
-const LIST_FIELD_NAMES: readonly string[] = Object.values(listFields);
-
-/**
- * Core hands `items` only the body, not the path, so the list is recognised by its field name.
- * No body of the spec holds two of these fields, so the first array found is the right one.
- */
-function listItems(body: unknown): unknown[] {
-  if (body === null || typeof body !== "object") return [];
-  for (const field of LIST_FIELD_NAMES) {
-    const value = (body as Record<string, unknown>)[field];
-    if (Array.isArray(value)) return value;
-  }
-  return [];
+function listItems(body: unknown, path: string): unknown[] {
+  const field = listFields[path as keyof typeof listFields];
+  const value = field && body !== null && typeof body === "object" ? (body as Record<string, unknown>)[field] : undefined;
+  return Array.isArray(value) ? value : [];
 }
 
 export const ayliea: VendorDescription = {

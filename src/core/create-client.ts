@@ -118,9 +118,10 @@ export function createVendorClient<Paths extends Record<string, any>>(
 
   function failure(result: RawResult, context: ErrorContext): ApiError {
     const body = typeof result.error === "string" ? snippet(result.error) : result.error;
-    const { code, message } = vendor.errorBody(result.error);
+    const { code, message, requestId } = vendor.errorBody(result.error);
     return createApiError({
       ...context,
+      ...(requestId ? { requestId } : {}),
       status: result.response.status,
       code,
       message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
@@ -196,6 +197,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
           return result.data;
         },
         vendor.pagination,
+        path,
         (init.params?.query ?? {}) as Record<string, unknown>,
         bounds,
       );

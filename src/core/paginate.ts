@@ -7,7 +7,8 @@ export type PaginationStyle =
       sizeParam: string;
       /** Page size used when the caller sets none (the vendor's maximum, to save requests). */
       defaultSize: number;
-      items: (body: unknown) => unknown[];
+      /** The page's items; `path` is the list endpoint, for vendors whose lists differ by endpoint. */
+      items: (body: unknown, path: string) => unknown[];
       totalPages?: (body: unknown) => number | undefined;
       total?: (body: unknown) => number | undefined;
     }
@@ -16,7 +17,7 @@ export type PaginationStyle =
       limitParam: string;
       offsetParam: string;
       defaultSize: number;
-      items: (body: unknown) => unknown[];
+      items: (body: unknown, path: string) => unknown[];
     };
 
 export interface PageBounds {
@@ -40,6 +41,7 @@ export class Paginator<T> implements AsyncIterable<T> {
   constructor(
     private readonly fetchPage: (query: Query) => Promise<unknown>,
     private readonly style: PaginationStyle,
+    private readonly path: string,
     private readonly query: Query,
     private readonly bounds: PageBounds = {},
   ) {}
@@ -55,7 +57,7 @@ export class Paginator<T> implements AsyncIterable<T> {
     for (let pageCount = 0; pageCount < (this.bounds.maxPages ?? Infinity); pageCount++) {
       const positionParam = style.kind === "page" ? style.pageParam : style.offsetParam;
       const body = await this.fetchPage({ ...this.query, [sizeParam]: size, [positionParam]: position });
-      const items = style.items(body) as T[];
+      const items = style.items(body, this.path) as T[];
       fetched += items.length;
       yield { items, body, number: position };
       if (items.length === 0 || fetched >= (this.bounds.maxItems ?? Infinity)) return;

@@ -28,7 +28,10 @@ export interface VendorDescription {
   /** Requests per minute the vendor publishes for one key, if it publishes one. */
   rateLimitPerMinute?: number;
   pagination: PaginationStyle;
-  /** Pulls `code` and `message` out of the vendor's error body. */
-  errorBody: (body: unknown) => { code?: string; message?: string };
+  /**
+   * Pulls `code` and `message` out of the vendor's error body, and the vendor's own request id
+   * when the body carries one (it then wins over the X-Request-Id header).
+   */
+  errorBody: (body: unknown) => { code?: string; message?: string; requestId?: string };
   operations: OperationTable;
 }

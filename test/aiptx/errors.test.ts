@@ -47,6 +47,7 @@ describe("AIPTx errors", () => {
     expect(error.message).toContain("The provided target URL is not accessible");
     expect(error.message).toContain("DNS resolution failed");
     expect(error.message).toContain("req_xyz789");
+    expect(error.requestId).toBe("req_xyz789");
     expect(error.body).toMatchObject({ error: { details: { reason: "DNS resolution failed" } } });
   });
 

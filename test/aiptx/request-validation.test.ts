@@ -37,7 +37,8 @@ describe("create-scan bodies the AIPTx spec forbids", () => {
       expect(error.status).toBe(400);
       expect(error.vendor).toBe("aiptx");
       expect(error.code).toBe((result.error as { error: { code: string } }).error.code);
-      expect(error.requestId).toBe(result.requestId);
+      // AIPTx names the failed call by the id in its body's `meta`, which is what support asks for.
+      expect(error.requestId).toBe((result.error as { meta: { request_id: string } }).meta.request_id);
       expect(error.message).toContain("createScan");
       expect(error.message).toContain((result.error as { error: { message: string } }).error.message);
     });
