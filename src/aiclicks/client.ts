@@ -1,16 +1,12 @@
 // `createAiclicksClient`: the typed AIclicks client, plus a typed `paginate` over list endpoints.
 import type { MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/aiclicks/schema.js";
-import type { CallOptions } from "../core/client-types.js";
+import type { CallOptions, GetJson } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
 import { aiclicks } from "./vendor.js";
 
-type Json<P extends keyof paths> = paths[P]["get"] extends {
-  responses: { 200: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+type Json<P extends keyof paths> = GetJson<paths, P>;
 
 /** List endpoints: GET paths that take a `size` query parameter and return `data.items`. */
 export type PaginatedPath = {

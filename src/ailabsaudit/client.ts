@@ -2,7 +2,7 @@
 // endpoints, `reports.download` for the PDF and `waitForAudit` after `POST /audits/launch`.
 import type { MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/ailabsaudit/schema.js";
-import type { CallOptions } from "../core/client-types.js";
+import type { CallOptions, GetJson } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import { toDownload, type Download } from "../core/download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
@@ -11,11 +11,7 @@ import { unwrap } from "../core/unwrap.js";
 import { AUDIT_DONE_STATUSES, AUDIT_FAILED_STATUSES, auditStatus, type Audit } from "./audit-status.js";
 import { ailabsaudit, type AilabsauditAuth } from "./vendor.js";
 
-type Json<P extends keyof paths> = paths[P]["get"] extends {
-  responses: { 200: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+type Json<P extends keyof paths> = GetJson<paths, P>;
 
 type Query<P extends keyof paths> = NonNullable<paths[P]["get"] extends { parameters: { query?: infer Q } } ? Q : never>;
 

@@ -2,6 +2,7 @@
 // requests/min per key, page/per_page lists with a `pagination` object next to `data`, and
 // `{ success: false, error: { code, message } }` error bodies.
 import { operationTable } from "../../generated/ailabsaudit/operations.js";
+import { dataWithPaginationObject } from "../core/paginate.js";
 import type { AuthScheme, VendorDescription } from "../core/vendor.js";
 
 const KEY_PREFIX = "aila_";
@@ -15,7 +16,6 @@ const auth = {
 /** How the key is sent: `"apiKeyHeader"` (`X-Api-Key: aila_…`, default) or `"bearer"`. */
 export type AilabsauditAuth = keyof typeof auth;
 
-type ListBody = { data?: unknown; pagination?: { total?: number; total_pages?: number } };
 type ErrorBody = { error?: unknown; message?: unknown };
 
 export const ailabsaudit: VendorDescription = {
@@ -29,19 +29,8 @@ export const ailabsaudit: VendorDescription = {
   },
   auth,
   rateLimitPerMinute: 60,
-  pagination: {
-    kind: "page",
-    pageParam: "page",
-    sizeParam: "per_page",
-    defaultSize: 100,
-    items: (body) => {
-      const data = (body as ListBody | undefined)?.data;
-      return Array.isArray(data) ? data : [];
-    },
-    // Sub-collections may come without `pagination`; the paginator then stops on a short page.
-    totalPages: (body) => (body as ListBody | undefined)?.pagination?.total_pages,
-    total: (body) => (body as ListBody | undefined)?.pagination?.total,
-  },
+  // Sub-collections may come without `pagination`; the paginator then stops on a short page.
+  pagination: dataWithPaginationObject("per_page", 100),
   errorBody: (body) => {
     const { error, message } = (body ?? {}) as ErrorBody;
     // REST v1 nests `{ code, message }` under `error`, with a numeric code in the only example.

@@ -2,7 +2,7 @@
 // and the two file downloads.
 import type { MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/aiptx/schema.js";
-import type { CallOptions } from "../core/client-types.js";
+import type { CallOptions, GetJson } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import type { Download } from "../core/download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
@@ -10,11 +10,7 @@ import { downloadReport, exportFindings, type DownloadOptions, type FindingsExpo
 import { aiptx } from "./vendor.js";
 import { waitForScan, type Scan, type ScanWaitOptions } from "./wait-for-scan.js";
 
-type Json<P extends keyof paths> = paths[P]["get"] extends {
-  responses: { 200: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+type Json<P extends keyof paths> = GetJson<paths, P>;
 
 /** List endpoints: GET paths that take a `limit` query parameter and return `data[]` with `pagination`. */
 export type PaginatedPath = {

@@ -1,9 +1,9 @@
 // AIPTx as core sees it: Bearer keys of no published form, a per-plan rate limit, page/limit lists
 // with the totals in a sibling `pagination` object, and `{ success: false, error }` error bodies.
 import { operationTable } from "../../generated/aiptx/operations.js";
+import { dataWithPaginationObject } from "../core/paginate.js";
 import type { VendorDescription } from "../core/vendor.js";
 
-type ListBody = { data?: unknown; pagination?: { total?: number; total_pages?: number } };
 type ErrorEnvelope = {
   error?: { code?: unknown; message?: unknown; details?: unknown };
   meta?: { request_id?: unknown };
@@ -32,19 +32,8 @@ export const aiptx: VendorDescription = {
   // Enterprise custom. The default is the lowest, so no plan is over-driven; a key on a higher
   // plan raises it with the client's `rateLimit: { requests: 120 }` option.
   rateLimitPerMinute: 60,
-  pagination: {
-    kind: "page",
-    pageParam: "page",
-    sizeParam: "limit",
-    defaultSize: 100,
-    items: (body) => {
-      const data = (body as ListBody | undefined)?.data;
-      return Array.isArray(data) ? data : [];
-    },
-    // The reports list sends no total_pages; the paginator then falls back to `total`.
-    totalPages: (body) => (body as ListBody | undefined)?.pagination?.total_pages,
-    total: (body) => (body as ListBody | undefined)?.pagination?.total,
-  },
+  // The reports list sends no total_pages; the paginator then falls back to `total`.
+  pagination: dataWithPaginationObject("limit", 100),
   errorBody: (body) => {
     const envelope = body as ErrorEnvelope | undefined;
     const error = envelope?.error;

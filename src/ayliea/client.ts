@@ -3,17 +3,13 @@
 import type { MaybeOptionalInit } from "openapi-fetch";
 import type { PathsWithMethod } from "openapi-typescript-helpers";
 import type { paths } from "../../generated/ayliea/schema.js";
-import type { CallOptions } from "../core/client-types.js";
+import type { CallOptions, GetJson } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
 import { explainForbidden, type ForbiddenExplanation } from "./scopes.js";
 import { ayliea, listFields } from "./vendor.js";
 
-type Json<P extends keyof paths> = paths[P]["get"] extends {
-  responses: { 200: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+type Json<P extends keyof paths> = GetJson<paths, P>;
 
 /** The limit/offset list endpoints: `/recommendations` and `/discovery` (its `platforms`). */
 export type PaginatedPath = keyof typeof listFields;

@@ -32,3 +32,10 @@ export type VendorMethod<Paths extends Record<string, any>, M extends HttpMethod
   url: Path,
   ...init: InitParam<Init>
 ) => Promise<CallResult<Paths[Path][M], Init>>;
+
+/** The JSON body of a GET path's 200 answer. */
+export type GetJson<Paths, P extends keyof Paths> = Paths[P] extends {
+  get: { responses: { 200: { content: { "application/json": infer B } } } };
+}
+  ? B
+  : never;

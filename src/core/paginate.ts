@@ -20,6 +20,27 @@ export type PaginationStyle =
       items: (body: unknown, path: string) => unknown[];
     };
 
+type EnvelopeList = { data?: unknown; pagination?: { total?: number; total_pages?: number } };
+
+/**
+ * Page-numbered lists that put their rows in a top-level `data` array and their counts in a
+ * `pagination` object (`total_pages`, else `total`; neither → stop on a short page).
+ */
+export function dataWithPaginationObject(sizeParam: string, defaultSize: number): PaginationStyle {
+  return {
+    kind: "page",
+    pageParam: "page",
+    sizeParam,
+    defaultSize,
+    items: (body) => {
+      const data = (body as EnvelopeList | undefined)?.data;
+      return Array.isArray(data) ? data : [];
+    },
+    totalPages: (body) => (body as EnvelopeList | undefined)?.pagination?.total_pages,
+    total: (body) => (body as EnvelopeList | undefined)?.pagination?.total,
+  };
+}
+
 export interface PageBounds {
   /** Stop after this many items in all. */
   maxItems?: number;
