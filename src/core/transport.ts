@@ -49,7 +49,12 @@ export async function send(request: Request, settings: TransportSettings, call: 
 
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < call.maxRetries;
-    await settings.limiter?.acquire(callerSignal);
+    if (settings.limiter) {
+      const queued = Date.now();
+      await settings.limiter.acquire(callerSignal);
+      const waited = Date.now() - queued;
+      if (waited >= 10) log("waited for the client-side rate limiter", { waitMs: waited });
+    }
     headers.set(ATTEMPT_HEADER, String(attempt + 1));
     const timeout = AbortSignal.timeout(call.timeoutMs);
     const signal = AbortSignal.any([callerSignal, timeout]);

@@ -231,3 +231,18 @@ describe("secrets", () => {
     expect(lines.some((l) => l.includes('"authorization":"[redacted]"'))).toBe(true);
   });
 });
+
+describe("logging", () => {
+  it("logs each attempt, the retry and its wait, with secrets redacted", async () => {
+    const client = await clientFor([json(503, {}, { "retry-after": "0" }), json(200, {})]);
+    await client.GET("/things");
+    expect(lines.filter((l) => l.startsWith("GET "))).toHaveLength(2);
+    expect(lines.some((l) => l.startsWith("retrying after HTTP 503") && l.includes('"waitMs":0'))).toBe(true);
+  });
+
+  it("logs a wait imposed by the client-side rate limiter", async () => {
+    const client = await clientFor([], { rateLimit: { requests: 1, windowMs: 100 } });
+    await Promise.all([client.GET("/things"), client.GET("/things")]);
+    expect(lines.some((l) => l.startsWith("waited for the client-side rate limiter"))).toBe(true);
+  });
+});
