@@ -27,10 +27,20 @@ export async function mockCommand(argv: string[]): Promise<number> {
   if (!known.includes(vendors[0]!)) throw new UsageError(`unknown vendor "${vendors[0]}"; known vendors: ${known.join(", ")}`);
   const port = portFlag(args);
   const seed = args.flags.get("seed");
+  // Listeners go on before any mock starts and stay on while stopping: a Ctrl-C at any moment
+  // (even a second one) must not kill this process before the mocks, which run in their own
+  // process groups, are gone.
+  let interrupted = false;
+  const signalled = new Promise<void>((resolve) => {
+    const onSignal = () => ((interrupted = true), resolve());
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
   const mocks: RunningMock[] = [];
   const stopAll = () => Promise.all(mocks.map((m) => m.stop()));
   try {
     for (const [i, vendor] of vendors.entries()) {
+      if (interrupted) break;
       mocks.push(
         await startMock(vendor, {
           ...(port !== undefined ? { port: port + i } : {}),
@@ -43,14 +53,11 @@ export async function mockCommand(argv: string[]): Promise<number> {
     await stopAll();
     throw error;
   }
-  for (const mock of mocks) console.log(`${mock.vendor.padEnd(12)} ${mock.url}`);
-  console.log("Mocks running — Ctrl-C to stop.");
-  // Listeners stay on while stopping: a second Ctrl-C must not kill this process before the
-  // mocks (in their own process groups) are gone.
-  await new Promise<void>((resolve) => {
-    process.on("SIGINT", resolve);
-    process.on("SIGTERM", resolve);
-  });
+  if (!interrupted) {
+    for (const mock of mocks) console.log(`${mock.vendor.padEnd(12)} ${mock.url}`);
+    console.log("Mocks running — Ctrl-C to stop.");
+  }
+  await signalled;
   await stopAll();
   console.log("Mocks stopped.");
   return 0;
