@@ -5,13 +5,13 @@ import { stringify } from "yaml";
 import type { BundledSpec } from "../src/cli/spec-examples.js";
 import { codeSamples, type SampleContext } from "./docs/code-samples.js";
 import { landingPage, type VendorCard } from "./docs/landing.js";
-import { LOGO_SVG, PACKAGE_NAME, REDOC_CSS } from "./docs/theme.js";
+import { LOGO_SVG, PACKAGE_NAME, REDOC_BADGE_SVG, REDOC_CSS } from "./docs/theme.js";
 import { bin, run } from "./run.js";
 import { listVendors, repoRoot } from "./vendors.js";
 
 const site = `${repoRoot}/site`;
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
-// Redoc's footer logo is an <img> pointing at its CDN even in an inlined bundle.
+// Redoc's footer logo is an <img> pointing at its CDN even in an inlined bundle; ours replaces it.
 const REDOC_CDN_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
 
 // Redoc 3 shows an x-codeSamples entry only if its label (or lang) is one of `codeSamples.languages`,
@@ -84,7 +84,7 @@ async function buildVendor(vendor: string): Promise<VendorCard> {
   if (!html.includes(`"disableTelemetry":true`)) {
     throw new Error(`${dir}/index.html would send Redoc telemetry to otel.cloud.redocly.com (REDOCLY_TELEMETRY=off was not honoured)`);
   }
-  for (const logo of REDOC_CDN_LOGOS) html = html.split(logo).join("../assets/logo.svg");
+  for (const logo of REDOC_CDN_LOGOS) html = html.split(logo).join("../assets/redoc.svg");
   html = html.replace("</head>", `<link rel="icon" href="../assets/logo.svg" type="image/svg+xml"><style>${REDOC_CSS}</style></head>`);
   writeFileSync(`${dir}/index.html`, html);
 
@@ -115,6 +115,7 @@ export async function buildSite(): Promise<string[]> {
   rmSync(site, { recursive: true, force: true });
   mkdirSync(`${site}/assets`, { recursive: true });
   writeFileSync(`${site}/assets/logo.svg`, LOGO_SVG);
+  writeFileSync(`${site}/assets/redoc.svg`, REDOC_BADGE_SVG);
   const cards = await Promise.all(listVendors().map((v) => buildVendor(v.name)));
   writeFileSync(`${site}/index.html`, landingPage(cards));
   return cards.map((c) => c.vendor);

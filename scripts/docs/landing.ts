@@ -46,7 +46,7 @@ export function landingPage(cards: VendorCard[]): string {
   header { padding: 2.5rem 1.5rem 1rem; max-width: 72rem; margin: 0 auto; }
   header h1 { margin: 0 0 .5rem; font-size: 2rem; display: flex; gap: .75rem; align-items: center; }
   header p { margin: 0; max-width: 48rem; line-height: 1.5; }
-  main { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.25rem; padding: 1.5rem; max-width: 72rem; margin: 0 auto; }
+  main { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); align-items: start; gap: 1.25rem; padding: 1.5rem; max-width: 72rem; margin: 0 auto; }
   .vendor { background: #fff; border: 1px solid ${COLORS.line}; border-radius: 10px; padding: 1.25rem 1.5rem; }
   .vendor h2 { margin: 0 0 .25rem; } .vendor h2 a { color: ${COLORS.ink}; text-decoration: none; }
   .summary { margin: 0 0 .75rem; line-height: 1.45; }
@@ -54,13 +54,13 @@ export function landingPage(cards: VendorCard[]): string {
   dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
   .links a { margin-right: .75rem; color: ${COLORS.accent}; }
   .links a.primary { font-weight: 600; }
-  pre { background: ${COLORS.ink}; color: #f8fafc; border-radius: 8px; padding: .9rem 1rem; overflow-x: auto; font: .82rem/1.45 ${MONO_STACK}; }
+  pre { background: ${COLORS.ink}; color: #f8fafc; border-radius: 8px; padding: .9rem 1rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: .82rem/1.45 ${MONO_STACK}; }
   footer { text-align: center; padding: 1.5rem; font-size: .85rem; color: #555; }
 </style>
 </head>
 <body>
 <header>
-  <h1><img src="assets/logo.svg" alt="${PACKAGE_NAME}" width="180" height="36"></h1>
+  <h1><img src="assets/logo.svg" alt="${PACKAGE_NAME}" width="264" height="36"></h1>
   <p>Exact OpenAPI 3.1 descriptions, typed TypeScript clients, zod schemas and Prism mocks for ${cards.length} AI-audit and AI-security APIs. Each reference below is generated from the spec that ships in the <code>${PACKAGE_NAME}</code> package.</p>
 </header>
 <main>${cards.map(card).join("\n")}
