@@ -1,5 +1,15 @@
 // `npm run bench`: every benchmark, each reported against a baseline measured in the same run.
+import { bundleSize } from "./bundle-size.js";
 import { report } from "./measure.js";
 import { requestOverhead } from "./request-overhead.js";
+import { typecheckCost } from "./typecheck-cost.js";
 
 report("Request overhead (loopback, 365-item time series; baseline: raw fetch)", await requestOverhead());
+report(
+  "Type-check cost of the consumer app (test/consumer/fixtures/app.ts; tsc, strict, NodeNext, skipLibCheck unless said; baseline: a module without package imports)",
+  await typecheckCost(),
+);
+report(
+  'Bundle size per entry point (esbuild, minified + gzip -9, browser; "without validation" stubs generated/<vendor>/zod.js — no such build ships yet)',
+  await bundleSize(),
+);

@@ -1,0 +1,93 @@
+// What the package costs a consumer's type check: tsc on the consumer app of test/consumer
+// (every vendor client, the testing kit, a bundled spec; strict, NodeNext) against a baseline
+// module that imports nothing from the package, same compiler options, same run. The package is
+// linked into a temporary project (node_modules/ai-vendor-contracts → this repository), so tsc
+// resolves it through the exports map to dist/ exactly as an installed copy would. Rounds are
+// interleaved; medians are reported. Reported, never asserted.
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "../scripts/vendors.js";
+import { ensureFreshDist, median, type BenchResult } from "./measure.js";
+
+const fixtures = `${repoRoot}/test/consumer/fixtures`;
+const BASELINE = `// Imports nothing from the package.
+const started: number = performance.now();
+console.log(\`started at \${started.toFixed(1)} ms\`);
+export {};
+`;
+
+interface Diagnostics {
+  check: number;
+  total: number;
+  instantiations: number;
+}
+
+function tsc(cwd: string, config: string): Promise<Diagnostics> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${repoRoot}/node_modules/typescript/bin/tsc`, "-p", config, "--extendedDiagnostics", "--pretty", "false"], { cwd });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const field = (name: string) => Number(new RegExp(`^${name}:\\s+([\\d.]+)`, "m").exec(output)?.[1] ?? NaN);
+      if (code !== 0) return reject(new Error(`tsc -p ${config} exited with ${code}:\n${output}`));
+      resolve({ check: field("Check time"), total: field("Total time"), instantiations: field("Instantiations") });
+    });
+  });
+}
+
+export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
+  await ensureFreshDist();
+  const project = mkdtempSync(join(tmpdir(), "avc-typecheck-"));
+  try {
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(repoRoot, join(project, "node_modules", "ai-vendor-contracts"), "dir");
+    cpSync(`${fixtures}/app.ts`, join(project, "app.ts"));
+    cpSync(`${fixtures}/tsconfig.nodenext.json`, join(project, "tsconfig.nodenext.json"));
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module" }));
+    writeFileSync(join(project, "baseline.ts"), BASELINE);
+    const configs = {
+      app: { files: ["app.ts"], skipLibCheck: true },
+      baseline: { files: ["baseline.ts"], skipLibCheck: true },
+      "app, skipLibCheck false": { files: ["app.ts"], skipLibCheck: false },
+      "baseline, skipLibCheck false": { files: ["baseline.ts"], skipLibCheck: false },
+    };
+    for (const [name, { files, skipLibCheck }] of Object.entries(configs)) {
+      const config = { extends: "./tsconfig.nodenext.json", compilerOptions: { noEmit: true, skipLibCheck }, files };
+      writeFileSync(join(project, `tsconfig.${name.replace(/\W+/g, "-")}.json`), JSON.stringify(config));
+    }
+    const samples: Record<string, Diagnostics[]> = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+    await tsc(project, "tsconfig.app.json"); // warm the file cache
+    for (let round = 0; round < rounds; round++) {
+      for (const name of Object.keys(configs)) {
+        // The lib-check pair is informational and slow: three rounds are enough.
+        if (name.includes("skipLibCheck") && round >= 3) continue;
+        samples[name]!.push(await tsc(project, `tsconfig.${name.replace(/\W+/g, "-")}.json`));
+      }
+    }
+    const m = (name: string, key: keyof Diagnostics) => median(samples[name]!.map((d) => d[key]));
+    return [
+      { name: "baseline (no package imports): check time", value: m("baseline", "check"), unit: "s" },
+      { name: "consumer app: check time", value: m("app", "check"), unit: "s" },
+      { name: "consumer app adds: check time", value: m("app", "check") - m("baseline", "check"), unit: "s", target: 0.5 },
+      { name: "consumer app adds: total tsc time (parse+bind)", value: m("app", "total") - m("baseline", "total"), unit: "s" },
+      { name: "baseline: type instantiations", value: m("baseline", "instantiations"), unit: "" },
+      { name: "consumer app: type instantiations", value: m("app", "instantiations"), unit: "" },
+      {
+        name: "consumer app adds: type instantiations",
+        value: m("app", "instantiations") - m("baseline", "instantiations"),
+        unit: "",
+      },
+      {
+        name: "with skipLibCheck false, app adds: check time",
+        value: m("app, skipLibCheck false", "check") - m("baseline, skipLibCheck false", "check"),
+        unit: "s",
+      },
+    ];
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,102 @@
+// The package as a consumer gets it: `npm pack`, install the tarball into a fresh project (with
+// TypeScript and Prism), compile the app in fixtures/ strict with NodeNext and with Bundler
+// resolution, run it against `startMock` for every vendor, and check that an app with a wrong
+// path and a wrong parameter type does not compile. Builds dist/ first if it is missing.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+const fixtures = new URL("fixtures/", import.meta.url).pathname;
+const INSTALL = ["typescript@5.9.3", "@stoplight/prism-cli@5.14.2"];
+
+// Variables `npm test` sets for its own package must not steer the npm run inside the project.
+const childEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(npm_package_|npm_lifecycle_|npm_config_local_prefix$|INIT_CWD$)/i.test(key)),
+);
+
+function exec(command: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...childEnv, FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+async function mustRun(command: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
+  const { code, output } = await exec(command, args, cwd, timeoutMs);
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`);
+  return output;
+}
+
+const tsc = (project: string, config: string) => exec(process.execPath, ["node_modules/typescript/bin/tsc", "-p", config, "--pretty", "false"], project, 180_000);
+
+let project: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${repoRoot}/dist/src/index.js`)) {
+    await mustRun(process.execPath, [`${repoRoot}/node_modules/tsx/dist/cli.mjs`, "scripts/compile.ts"], repoRoot, 300_000);
+  }
+  project = mkdtempSync(join(tmpdir(), "avc-consumer-"));
+  const packed = await mustRun("npm", ["pack", "--json", "--silent", "--pack-destination", project], repoRoot, 120_000);
+  const { filename } = (JSON.parse(packed.slice(packed.indexOf("["), packed.lastIndexOf("]") + 1)) as [{ filename: string }])[0];
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module" }, null, 2));
+  await mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${filename}`, ...INSTALL], project, 480_000);
+  cpSync(fixtures, project, { recursive: true });
+  for (const resolution of ["nodenext", "bundler"]) {
+    // The wrong app under the same settings; the app's run already checked the libraries.
+    const wrong = { extends: `./tsconfig.${resolution}.json`, compilerOptions: { noEmit: true, skipLibCheck: true }, files: ["wrong.ts"] };
+    writeFileSync(join(project, `tsconfig.wrong.${resolution}.json`), JSON.stringify(wrong, null, 2));
+  }
+}, 600_000);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+/** 1-based line of the line ending in `// <marker>` in the wrong app, and column of `at` on it. */
+function marked(marker: string, at: string): { line: number; column: number } {
+  const lines = readFileSync(join(fixtures, "wrong.ts"), "utf8").split("\n");
+  const index = lines.findIndex((l) => l.endsWith(`// ${marker}`));
+  return { line: index + 1, column: lines[index]!.indexOf(at) + 1 };
+}
+
+describe.each([
+  ["NodeNext", "nodenext"],
+  ["Bundler", "bundler"],
+])("the packed package in a fresh strict TypeScript project, moduleResolution %s", (_name, config) => {
+  it("the app that imports every vendor client and the testing kit compiles and runs against startMock", async () => {
+    const compiled = await tsc(project, `tsconfig.${config}.json`);
+    expect(compiled.output).toBe("");
+    expect(compiled.code).toBe(0);
+    const ran = await exec(process.execPath, [`out-${config}/app.js`], project, 180_000);
+    expect(ran.output).toContain("consumer app: all vendors OK");
+    expect(ran.output).toMatch(/aiclicks: [1-9]\d* domain/);
+    expect(ran.code).toBe(0);
+  }, 420_000);
+
+  it("an app with a wrong path and a wrong parameter type does not compile, and tsc names both", async () => {
+    const { code, output } = await tsc(project, `tsconfig.wrong.${config}.json`);
+    expect(code).not.toBe(0);
+    const errors = output.split("\n").filter((l) => /error TS\d+/.test(l));
+    const on = (p: { line: number; column?: number }) =>
+      errors.filter((e) => e.startsWith(p.column === undefined ? `wrong.ts(${p.line},` : `wrong.ts(${p.line},${p.column}):`));
+
+    const path = marked("@wrong-path", '"/api/v1/domainz"');
+    expect(on(path)).toEqual([expect.stringContaining(`Argument of type '"/api/v1/domainz"' is not assignable`)]);
+    // Without an init argument tsc points at `GET` and says "Expected 2 arguments" (see wrong.ts).
+    expect(on({ line: marked("@wrong-path-no-init", "GET").line })).toHaveLength(1);
+    const type = marked("@wrong-type", "days");
+    expect(on(type)).toEqual([expect.stringContaining("Type 'string' is not assignable to type 'number'")]);
+    expect(errors).toHaveLength(3);
+  }, 240_000);
+});
