@@ -1,8 +1,8 @@
 // `npm run check:package`: packs the package as `npm publish` would and checks the tarball with
 // publint (strict: warnings and suggestions count too) and @arethetypeswrong/cli (ESM-only
 // profile). attw cannot enumerate the "./*" pattern export, so the entry points are listed: ".",
-// one per vendor in redocly.yaml, "./testing", each vendor's "./specs/<vendor>.json" and
-// "./package.json". Any problem fails the run. Builds dist/ first when it is missing.
+// one per vendor in redocly.yaml and its "./<vendor>/schemas", "./testing", each vendor's
+// "./specs/<vendor>.json" and "./package.json". Any problem fails the run. Builds dist/ first when it is missing.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,7 @@ const vendors = listVendors().map((v) => v.name);
 const entrypoints = [
   ".",
   ...vendors.map((v) => `./${v}`),
+  ...vendors.map((v) => `./${v}/schemas`),
   "./testing",
   ...vendors.map((v) => `./specs/${v}.json`),
   "./package.json",

@@ -2,7 +2,7 @@
 // same files in memory and fails, listing them, when the committed copies differ.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { bundleSpec, renderBundle } from "./bundle.js";
-import { renderOperations } from "./operations.js";
+import { renderOperations, renderValidators } from "./operations.js";
 import { renderTypes } from "./types.js";
 import { listVendors, repoRoot } from "./vendors.js";
 import { renderZod } from "./zod.js";
@@ -14,7 +14,8 @@ export async function renderVendor(vendor: string): Promise<Record<string, strin
     "openapi.json": renderBundle(doc),
     "schema.d.ts": await renderTypes(doc),
     "zod.ts": zod,
-    "operations.ts": renderOperations(doc, zod),
+    "operations.ts": renderOperations(doc),
+    "validators.ts": renderValidators(doc, zod),
   };
 }
 

@@ -32,4 +32,5 @@ export const aiclicks: VendorDescription = {
     return { message: typeof detail === "string" ? detail : undefined };
   },
   operations: operationTable,
+  loadValidators: async () => (await import("../../generated/aiclicks/validators.js")).validatorTable,
 };

@@ -10,5 +10,3 @@ export {
 export { AUDIT_DONE_STATUSES, AUDIT_FAILED_STATUSES, auditStatus, type Audit } from "./audit-status.js";
 export { ailabsaudit, type AilabsauditAuth } from "./vendor.js";
 export type { components, operations, paths } from "../../generated/ailabsaudit/schema.js";
-/** zod 4 schemas for every component, request and success response of the AILabsAudit spec. */
-export * as schemas from "../../generated/ailabsaudit/zod.js";

@@ -49,4 +49,5 @@ export const ailabsaudit: VendorDescription = {
     };
   },
   operations: operationTable,
+  loadValidators: async () => (await import("../../generated/ailabsaudit/validators.js")).validatorTable,
 };

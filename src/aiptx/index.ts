@@ -3,5 +3,3 @@ export { EXPORT_ACCEPT, REPORT_ACCEPT, type DownloadOptions, type ExportFormat, 
 export { SCAN_DONE, SCAN_FAILED, SCAN_POLL_INTERVAL_MS, SCAN_WAIT_TIMEOUT_MS, type Scan, type ScanStatusView, type ScanWaitOptions } from "./wait-for-scan.js";
 export { aiptx } from "./vendor.js";
 export type { components, operations, paths } from "../../generated/aiptx/schema.js";
-/** zod 4 schemas for every component, request and success response of the AIPTx spec. */
-export * as schemas from "../../generated/aiptx/zod.js";

@@ -49,4 +49,5 @@ export const aiptx: VendorDescription = {
     return { code, message: message || undefined, ...(typeof vendorRequestId === "string" ? { requestId: vendorRequestId } : {}) };
   },
   operations: operationTable,
+  loadValidators: async () => (await import("../../generated/aiptx/validators.js")).validatorTable,
 };

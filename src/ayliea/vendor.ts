@@ -45,4 +45,5 @@ export const ayliea: VendorDescription = {
     return { message: typeof error === "string" && error ? error : undefined };
   },
   operations: operationTable,
+  loadValidators: async () => (await import("../../generated/ayliea/validators.js")).validatorTable,
 };

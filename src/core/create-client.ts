@@ -8,11 +8,12 @@ import {
   RequestValidationError,
   ResponseValidationError,
   snippet,
+  VendorError,
   type ApiError,
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
-import { operationKey, type OperationInfo } from "./operation.js";
+import { operationKey, type OperationInfo, type OperationSchemas, type ValidatorTable } from "./operation.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
@@ -40,7 +41,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off. */
   rateLimit?: false | RateLimitOptions;
-  /** Response validation with the generated zod schemas. Default "warn". */
+  /**
+   * Request and response validation with the generated zod schemas. Default "warn". The schemas
+   * (and zod) are loaded on the first validated call; with "off" they are never loaded.
+   */
   validate?: ValidationMode;
   /** Called with each validation failure in "warn" mode. Default: logger.warn, else console.warn. */
   onValidationError?: (error: ResponseValidationError) => void;
@@ -69,7 +73,7 @@ export interface VendorClient<Paths extends Record<string, any>> {
   HEAD: VendorMethod<Paths, "head">;
   /** The vendor this client talks to. */
   readonly vendor: VendorDescription;
-  /** What the spec says about `METHOD /path` (operationId, scopes, schemas), if it is in the spec. */
+  /** What the spec says about `METHOD /path` (operationId, scopes, response kind), if it is in the spec. */
   operationInfo(method: string, path: string): OperationInfo | undefined;
   /** Every item of every page of a list operation (GET). Untyped here; vendor clients type it. */
   paginateRaw(path: string, init?: Init, bounds?: PageBounds): Paginator<unknown>;
@@ -130,11 +134,31 @@ export function createVendorClient<Paths extends Record<string, any>>(
     });
   }
 
-  function checkRequest(op: OperationInfo, init: Init, context: ErrorContext) {
+  // Loaded once, on the first validated call; a failed load (a lazy chunk that did not arrive)
+  // fails that call before anything is sent, and the next call loads again.
+  let validators: Promise<ValidatorTable> | undefined;
+  async function schemasFor(key: string, context: ErrorContext): Promise<OperationSchemas | undefined> {
+    validators ??= vendor.loadValidators().catch((error: unknown) => {
+      validators = undefined;
+      throw error;
+    });
+    try {
+      return (await validators)[key];
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new VendorError(
+        `${vendor.displayName} client: could not load the zod schemas that validate ${context.operation} (${reason}); nothing was sent. Try again, or pass validate: "off" to skip validation.`,
+        context,
+        { cause },
+      );
+    }
+  }
+
+  function checkRequest(schemas: OperationSchemas, init: Init, context: ErrorContext) {
     const parts = [
-      ["path", op.path, init.params?.path ?? {}],
-      ["query", op.query, init.params?.query ?? {}],
-      ["body", op.body, init.body],
+      ["path", schemas.path, init.params?.path ?? {}],
+      ["query", schemas.query, init.params?.query ?? {}],
+      ["body", schemas.body, init.body],
     ] as const;
     const issues = parts.flatMap(([where, schema, value]) =>
       schema ? check(schema, value).map((i) => ({ ...i, path: i.path ? `${where}.${i.path}` : where })) : [],
@@ -145,11 +169,13 @@ export function createVendorClient<Paths extends Record<string, any>>(
   function method(name: (typeof METHODS)[number]) {
     return async (path: string, init: Init = {}) => {
       const { validate, timeoutMs, maxRetries, retryNonIdempotent, ...fetchInit } = init;
-      const op = vendor.operations[operationKey(name, path)];
+      const key = operationKey(name, path);
+      const op = vendor.operations[key];
       const sentId = Object.entries(fetchInit.headers ?? {}).find(([h]) => h.toLowerCase() === "x-request-id")?.[1];
       const context = { ...base, operation: describe(op, name, path), requestId: sentId ?? crypto.randomUUID() };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
-      if (op && mode !== "off") checkRequest(op, fetchInit, context);
+      const schemas = op && mode !== "off" ? await schemasFor(key, context) : undefined;
+      if (schemas) checkRequest(schemas, fetchInit, context);
       const call = {
         context,
         retryOptIn: retryNonIdempotent === true,
@@ -171,8 +197,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
         if (options.throwOnError) throw error;
         return result;
       }
-      if (op?.response && mode !== "off" && call.expectJson) {
-        const issues = check(op.response, result.data);
+      if (schemas?.response && call.expectJson) {
+        const issues = check(schemas.response, result.data);
         if (issues.length) {
           const error = new ResponseValidationError(answered, issues);
           logger.debug("response failed validation", { requestId, issues });

@@ -1,6 +1,6 @@
 // What core needs to know about a vendor. Each src/<vendor>/vendor.ts fills this in once;
 // core itself names no vendor.
-import type { OperationTable } from "./operation.js";
+import type { OperationTable, ValidatorTable } from "./operation.js";
 import type { PaginationStyle } from "./paginate.js";
 
 export interface AuthScheme {
@@ -34,4 +34,9 @@ export interface VendorDescription {
    */
   errorBody: (body: unknown) => { code?: string; message?: string; requestId?: string };
   operations: OperationTable;
+  /**
+   * Loads the zod schemas of every operation: `() => import("…/validators.js")`. Called on the
+   * first validated request, so zod is loaded (and bundled as a separate chunk) only when used.
+   */
+  loadValidators: () => Promise<ValidatorTable>;
 }

@@ -3,7 +3,7 @@
 // wait runs out, and stops early on abort. Scripted answers come from an injected fetch.
 import { describe, expect, it, vi } from "vitest";
 import { JobFailedError, NotFoundError, WaitTimeoutError } from "../../src/index.js";
-import { createAiptxClient, SCAN_POLL_INTERVAL_MS, type ScanStatusView } from "../../src/aiptx/index.js";
+import { aiptx, createAiptxClient, SCAN_POLL_INTERVAL_MS, type ScanStatusView } from "../../src/aiptx/index.js";
 
 const scan_id = "scan_wait123";
 type Status = ScanStatusView["status"];
@@ -106,6 +106,8 @@ describe("scans.waitForCompletion", () => {
   });
 
   it("polls gently by default: one status request per 10 s (on a fake clock)", async () => {
+    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+    await aiptx.loadValidators();
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     try {
       const { client, polls } = scripted([view("running", 10), view("running", 50), view("completed", 100)]);

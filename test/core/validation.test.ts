@@ -2,9 +2,9 @@
 // vendor's schemas (AIclicks' visibility time series) and scripted bodies.
 import { describe, expect, it, vi } from "vitest";
 import { createAiclicksClient } from "../../src/aiclicks/index.js";
-import { operationTable as aiptxOperations } from "../../generated/aiptx/operations.js";
+import { aiptx } from "../../src/aiptx/vendor.js";
 import { createVendorClient } from "../../src/core/create-client.js";
-import { ResponseValidationError } from "../../src/index.js";
+import { ResponseValidationError, VendorError } from "../../src/index.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 const domain_id = "8f1d3c0a-2f9b-4c11-9b80-7a82e1f0c3f3";
@@ -53,7 +53,7 @@ describe("response validation", () => {
 
   it("strict: an unknown enum value fails (AIPTx scan status)", async () => {
     const client = createVendorClient<TestPaths>(
-      { ...testVendor, operations: aiptxOperations },
+      { ...testVendor, operations: aiptx.operations, loadValidators: aiptx.loadValidators },
       { apiKey: TEST_KEY, validate: "strict", fetch: async () => Response.json({ success: true, data: { id: "scan_1", status: "paused" } }) },
     );
     const error = await client.GET("/scans/{scan_id}", { params: { path: { scan_id: "scan_1" } } }).catch((e) => e);
@@ -83,5 +83,48 @@ describe("response validation", () => {
     const body = { ...good, domain_id: "ab12cd34-ef56-7890-12ab-cd34ef567890", generated_at: "2026-06-17T10:00:11.218123+00:00" };
     const { data } = await call(clientAnswering(body, { validate: "strict" }));
     expect(data?.domain_id).toBe(body.domain_id);
+  });
+});
+
+describe("loading the zod schemas", () => {
+  const table = aiptx.operations;
+  const answering = (body: unknown) => async () => Response.json(body);
+  const scan = { success: true, data: { id: "scan_1", status: "paused" } };
+  const get = (client: ReturnType<typeof createVendorClient<TestPaths>>, validate?: "off" | "strict") =>
+    client.GET("/scans/{scan_id}", { params: { path: { scan_id: "scan_1" } }, ...(validate ? { validate } : {}) });
+
+  it("with validation off they are never loaded", async () => {
+    const loadValidators = vi.fn(aiptx.loadValidators);
+    const client = createVendorClient<TestPaths>(
+      { ...testVendor, operations: table, loadValidators },
+      { apiKey: TEST_KEY, validate: "off", fetch: answering(scan) },
+    );
+    const { data } = await get(client);
+    expect(data).toEqual(scan);
+    expect(loadValidators).not.toHaveBeenCalled();
+  });
+
+  it("they are loaded once per client, on the first validated call", async () => {
+    const loadValidators = vi.fn(aiptx.loadValidators);
+    const client = createVendorClient<TestPaths>(
+      { ...testVendor, operations: table, loadValidators },
+      { apiKey: TEST_KEY, validate: "strict", fetch: answering({ success: true, data: { id: "scan_1", status: "running" } }) },
+    );
+    await Promise.all([get(client), get(client), get(client)]);
+    await get(client);
+    expect(loadValidators).toHaveBeenCalledOnce();
+  });
+
+  it("a failed load fails that call, sends nothing, and the next call loads again", async () => {
+    const loadValidators = vi.fn(aiptx.loadValidators).mockRejectedValueOnce(new Error("chunk failed to load"));
+    const fetch = vi.fn(answering(scan));
+    const client = createVendorClient<TestPaths>({ ...testVendor, operations: table, loadValidators }, { apiKey: TEST_KEY, validate: "strict", fetch });
+    const error = await get(client).catch((e) => e);
+    expect(error).toBeInstanceOf(VendorError);
+    expect(error.message).toContain("could not load the zod schemas that validate getScan (GET /scans/{scan_id}) (chunk failed to load)");
+    expect(error.message).toContain('validate: "off"');
+    expect(fetch).not.toHaveBeenCalled();
+    await expect(get(client)).rejects.toBeInstanceOf(ResponseValidationError);
+    expect(loadValidators).toHaveBeenCalledTimes(2);
   });
 });

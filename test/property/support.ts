@@ -11,7 +11,8 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { ZodType } from "zod";
 import { authHeaderFor, exampleTarget, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
-import type { OperationTable } from "../../src/core/operation.js";
+import type { OperationTable, ValidatorTable } from "../../src/core/operation.js";
+import type { VendorDescription } from "../../src/core/vendor.js";
 import { startMock, specPath, type RunningMock } from "../../src/testing/start-mock.js";
 
 /** Responses per operation. */
@@ -90,19 +91,22 @@ export interface VendorContract {
   vendor: string;
   spec: BundledSpec & { components: Record<string, Record<string, unknown>> };
   table: OperationTable;
+  /** The generated zod schemas, as the client loads them. */
+  validators: ValidatorTable;
   /** The draft-07 oracle: the spec's own verdict on a value, as Prism's validator would give it. */
   ajv: Ajv;
 }
 
-/** `table` is the vendor's generated operation table (its VendorDescription's `operations`). */
-export function loadContract(vendor: string, table: OperationTable): VendorContract {
-  const spec = JSON.parse(readFileSync(specPath(vendor), "utf8")) as VendorContract["spec"];
+/** The vendor's shipped spec, its generated tables (as its client loads them) and the oracle. */
+export async function loadContract(vendor: VendorDescription): Promise<VendorContract> {
+  const spec = JSON.parse(readFileSync(specPath(vendor.name), "utf8")) as VendorContract["spec"];
+  const validators = await vendor.loadValidators();
   // Prism validates OpenAPI 3.1 schemas with Ajv's default (draft-07) class, allowUnionTypes and
   // ajv-formats; so does this oracle (its date-time is RFC 3339's, Prism's own is laxer).
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
   (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
   ajv.addSchema(spec as object, "spec");
-  return { vendor, spec, table, ajv };
+  return { vendor: vendor.name, spec, table: vendor.operations, validators, ajv };
 }
 
 const escapePointer = (segment: string) => encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
@@ -144,7 +148,8 @@ export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
   const out: OperationUnderTest[] = [];
   for (const [key, info] of Object.entries(contract.table)) {
     if (info.responseKind !== "json") continue;
-    if (!info.response) throw new Error(`${key}: JSON response without a zod schema`);
+    const zod = contract.validators[key]?.response;
+    if (!zod) throw new Error(`${key}: JSON response without a zod schema`);
     const [method, path] = key.split(" ") as [string, string];
     const op = (contract.spec.paths[path] as Record<string, Operation>)[method.toLowerCase()]!;
     const successStatuses = Object.keys(op.responses ?? {}).filter((code) => code.startsWith("2")).sort();
@@ -159,7 +164,7 @@ export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
     const pointer = `${response.pointer}/content/${escapePointer("application/json")}/schema`;
     const oracle = contract.ajv.getSchema(`spec#${pointer}`);
     if (!oracle) throw new Error(`${key}: ajv cannot compile ${pointer}`);
-    out.push({ key, method, path, op, zod: info.response, schema: content["application/json"].schema, pointer, oracle, successStatuses });
+    out.push({ key, method, path, op, zod, schema: content["application/json"].schema, pointer, oracle, successStatuses });
   }
   return out;
 }
