@@ -1,8 +1,10 @@
 // Per-request cost of the client against raw fetch, same loopback server, same run: a 365-day
-// AIclicks time series, with validation off and strict. Reported as ratios, never asserted.
+// AIclicks time series, with validation off and strict, and openapi-fetch alone for scale.
+// Reported as ratios, never asserted.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAiclicksClient } from "../src/aiclicks/index.js";
+import createFetchClient from "openapi-fetch";
+import { createAiclicksClient, type paths } from "../src/aiclicks/index.js";
 import { median, type BenchResult } from "./measure.js";
 
 const domain_id = "8f1d3c0a-2f9b-4c11-9b80-7a82e1f0c3f3";
@@ -26,8 +28,11 @@ export async function requestOverhead(rounds = 15, perRound = 60): Promise<Bench
   const off = createAiclicksClient({ ...options, validate: "off" });
   const strict = createAiclicksClient({ ...options, validate: "strict" });
   const query = { params: { query: { domain_id, days: 365 } } };
+  const plain = createFetchClient<paths>({ baseUrl: url, headers: { authorization: "Bearer ak_live_bench" } });
   const contenders: Record<string, () => Promise<unknown>> = {
     "raw fetch": async () => (await fetch(url + path, { headers: { authorization: "Bearer ak_live_bench" } })).json(),
+    // What the client is built on, without any of our behaviours: the floor for "off".
+    "openapi-fetch alone": () => plain.GET("/api/v1/visibility-time-series", query),
     'client, validate "off"': () => off.GET("/api/v1/visibility-time-series", query),
     'client, validate "strict"': () => strict.GET("/api/v1/visibility-time-series", query),
   };

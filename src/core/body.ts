@@ -1,33 +1,41 @@
 // Turns a 2xx answer whose body cannot be used into a typed error instead of a SyntaxError deep
-// inside the fetch library: HTML, truncated JSON, an empty body, a wrong content type.
-import { MalformedResponseError, snippet, type ErrorContext } from "./errors.js";
+// inside the fetch library: HTML, truncated JSON, an empty body, a wrong content type, a
+// connection that broke or stalled mid-body. The client has openapi-fetch read JSON bodies as text and
+// parses them here, once.
+import { MalformedResponseError, snippet, TimeoutError, type ErrorContext, type VendorError } from "./errors.js";
 
-/** Reads a JSON success body once, checks it parses, and hands back an equivalent Response. */
-export async function ensureJsonBody(response: Response, context: ErrorContext): Promise<Response> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw new MalformedResponseError(
-      `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${response.status} but the ` +
-        `connection broke while the body was being read. Retry; request id ${context.requestId ?? "unknown"}.`,
-      { ...context, status: response.status, cause: error },
-    );
-  }
+/** The parsed JSON of a success body read as text (undefined when there was no body). */
+export function parseJsonBody(text: string | undefined, response: Response, context: ErrorContext): unknown {
+  const body = text ?? "";
   const type = response.headers.get("content-type") ?? "";
   const fail = (what: string) =>
     new MalformedResponseError(
       `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${response.status} but ${what}. ` +
         `Retry later; if it persists, report it with request id ${context.requestId ?? "unknown"}. ` +
-        `Body starts: ${JSON.stringify(snippet(text))}`,
-      { ...context, status: response.status, body: snippet(text) },
+        `Body starts: ${JSON.stringify(snippet(body))}`,
+      { ...context, status: response.status, body: snippet(body) },
     );
-  if (text.trim() === "") throw fail("an empty body where JSON was expected");
-  if (!/[/+]json\b/i.test(type)) throw fail(`content type "${type || "none"}" where JSON was expected`);
+  const empty = () => /^\s*$/.test(body);
+  if (!/[/+]json\b/i.test(type)) throw fail(empty() ? "an empty body where JSON was expected" : `content type "${type || "none"}" where JSON was expected`);
   try {
-    JSON.parse(text);
+    return JSON.parse(body);
   } catch {
-    throw fail("a body that is not valid JSON (truncated or corrupted)");
+    throw fail(empty() ? "an empty body where JSON was expected" : "a body that is not valid JSON (truncated or corrupted)");
   }
-  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The answer arrived but reading its body failed: the connection broke, or the attempt timed out. */
+export function bodyReadFailed(response: Response, context: ErrorContext, cause: unknown, timeoutMs: number): VendorError {
+  const who = `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${response.status} but`;
+  if ((cause as { name?: string } | undefined)?.name === "TimeoutError") {
+    return new TimeoutError(
+      `${who} the body did not arrive within ${timeoutMs} ms. Raise timeoutMs or retry later; request id ${context.requestId ?? "unknown"}.`,
+      context,
+      { cause },
+    );
+  }
+  return new MalformedResponseError(
+    `${who} the connection broke while the body was being read. Retry; request id ${context.requestId ?? "unknown"}.`,
+    { ...context, status: response.status, cause },
+  );
 }

@@ -2,6 +2,7 @@
 // validation, typed errors, pagination) around one openapi-fetch client. Defaults live here.
 import createFetchClient from "openapi-fetch";
 import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
+import { bodyReadFailed, parseJsonBody } from "./body.js";
 import type { VendorMethod } from "./client-types.js";
 import {
   createApiError,
@@ -17,7 +18,7 @@ import { operationKey, type OperationInfo, type OperationSchemas, type Validator
 import { Paginator, type PageBounds } from "./paginate.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
-import { send, type TransportSettings } from "./transport.js";
+import { send, type CallSettings, type TransportSettings } from "./transport.js";
 import { API_ERROR } from "./unwrap.js";
 import { check, type ValidationMode } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
@@ -176,17 +177,29 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
       const schemas = op && mode !== "off" ? await schemasFor(key, context) : undefined;
       if (schemas) checkRequest(schemas, fetchInit, context);
-      const call = {
+      const call: CallSettings = {
         context,
         retryOptIn: retryNonIdempotent === true,
-        expectJson: op?.responseKind === "json" && (fetchInit.parseAs ?? "json") === "json",
         timeoutMs: positiveInt("timeoutMs", timeoutMs as number | undefined, transport.timeoutMs, base),
         maxRetries: positiveInt("maxRetries", maxRetries as number | undefined, transport.maxRetries, base),
       };
-      const result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, {
-        ...fetchInit,
-        fetch: (request: Request) => send(request, transport, call),
-      })) as RawResult & { requestId: string; [API_ERROR]?: ApiError };
+      // JSON bodies are read as text and parsed once here, so a broken one becomes a typed error.
+      const expectJson = op?.responseKind === "json" && (fetchInit.parseAs ?? "json") === "json" && name !== "HEAD";
+      let answer: Response | undefined;
+      let result: RawResult & { requestId: string; [API_ERROR]?: ApiError };
+      try {
+        result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, {
+          ...fetchInit,
+          ...(expectJson ? { parseAs: "text" } : {}),
+          fetch: async (request: Request) => (answer = await send(request, transport, call)),
+        })) as typeof result;
+      } catch (error) {
+        // After our fetch returned, only reading the body can fail (unless the caller aborted).
+        if (!answer || error instanceof VendorError || (fetchInit.signal as AbortSignal | undefined)?.aborted) throw error;
+        throw bodyReadFailed(answer, { ...context, requestId: answer.headers.get("x-request-id") ?? context.requestId }, error, call.timeoutMs);
+      } finally {
+        call.release?.();
+      }
       const requestId = result.response.headers.get("x-request-id") ?? context.requestId;
       result.requestId = requestId;
       const answered = { ...context, requestId };
@@ -197,7 +210,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
         if (options.throwOnError) throw error;
         return result;
       }
-      if (schemas?.response && call.expectJson) {
+      if (expectJson && result.response.status !== 204) result.data = parseJsonBody(result.data as string | undefined, result.response, answered);
+      if (schemas?.response && expectJson) {
         const issues = check(schemas.response, result.data);
         if (issues.length) {
           const error = new ResponseValidationError(answered, issues);

@@ -1,11 +1,11 @@
 // The fetch that openapi-fetch calls: one logical call becomes up to 1 + maxRetries attempts,
 // each with the auth header, the call's X-Request-Id, an attempt counter, a fresh timeout and a
 // rate-limiter slot; waits honour the server's Retry-After and end early on abort.
-import { ensureJsonBody } from "./body.js";
 import { ConnectionError, TimeoutError, type ErrorContext } from "./errors.js";
-import type { Logger } from "./logger.js";
+import { silentLogger, type Logger } from "./logger.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
+import { attemptSignal } from "./timeout.js";
 import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } from "./retry.js";
 
 export const ATTEMPT_HEADER = "X-Attempt";
@@ -24,10 +24,10 @@ export interface CallSettings {
   context: ErrorContext & { requestId: string };
   /** Retry this call even if the method is not idempotent. */
   retryOptIn: boolean;
-  /** Check a success body is usable JSON before handing it to the parser. */
-  expectJson: boolean;
   timeoutMs: number;
   maxRetries: number;
+  /** Filled by send(): releases the answered attempt's timer once its body has been read. */
+  release?: () => void;
 }
 
 /** Errors that mean the request never reached the server, so even a POST may be sent again. */
@@ -56,9 +56,8 @@ export async function send(request: Request, settings: TransportSettings, call: 
       if (waited >= 10) log("waited for the client-side rate limiter", { waitMs: waited });
     }
     headers.set(ATTEMPT_HEADER, String(attempt + 1));
-    const timeout = AbortSignal.timeout(call.timeoutMs);
-    const signal = AbortSignal.any([callerSignal, timeout]);
-    log(`${request.method} ${request.url}`, { attempt: attempt + 1, headers: redactHeaders(headers) });
+    const { signal, timedOut, release } = attemptSignal(callerSignal, call.timeoutMs);
+    if (settings.logger !== silentLogger) log(`${request.method} ${request.url}`, { attempt: attempt + 1, headers: redactHeaders(headers) });
 
     let response: Response;
     try {
@@ -66,8 +65,9 @@ export async function send(request: Request, settings: TransportSettings, call: 
         new Request(request.url, { method: request.method, headers, body, signal, redirect: request.redirect }),
       );
     } catch (error) {
+      release();
       if (callerSignal.aborted) throw callerSignal.reason;
-      const failure = timeout.aborted
+      const failure = timedOut()
         ? new TimeoutError(
             `${context.displayName ?? context.vendor} did not answer ${context.operation} within ${call.timeoutMs} ms ` +
               `(attempt ${attempt + 1} of ${call.maxRetries + 1}). Raise timeoutMs or retry later. Request id ${context.requestId}.`,
@@ -97,11 +97,13 @@ export async function send(request: Request, settings: TransportSettings, call: 
       if (wait <= settings.maxRetryWaitMs) {
         log(`retrying after HTTP ${response.status}`, { waitMs: wait });
         await response.body?.cancel();
+        release();
         await sleep(wait, callerSignal);
         continue;
       }
       log(`not retrying HTTP ${response.status}: server asks for ${wait} ms, over maxRetryWaitMs`, { waitMs: wait });
     }
-    return response.ok && call.expectJson && response.status !== 204 ? ensureJsonBody(response, context) : response;
+    call.release = release;
+    return response;
   }
 }

@@ -187,7 +187,7 @@ describe("broken bodies", () => {
     ["an empty body", raw(200, "", { "content-type": "application/json" }), /empty body/],
     ["JSON with a wrong content type", raw(200, '{"a":1}', { "content-type": "text/plain" }), /content type "text\/plain"/],
   ];
-  const jsonOps = { ...testVendor, operations: { "GET /things": { operationId: "listThings", scopes: [], responseKind: "json" as const, mediaTypes: ["application/json"], path: undefined, query: undefined, body: undefined, response: undefined } } };
+  const jsonOps = { ...testVendor, operations: { "GET /things": { operationId: "listThings", scopes: [], responseKind: "json" as const, mediaTypes: ["application/json"] } } };
 
   it.each(cases)("200 with %s: MalformedResponseError with status, request id and the body's start", async (_name, fault, message) => {
     server = await startFaultServer([fault]);
@@ -198,6 +198,34 @@ describe("broken bodies", () => {
     expect(error.requestId).toBe(server.received[0]!.headers["x-request-id"]);
     expect(error.message).toMatch(message);
     expect(error.message).toContain("listThings");
+    expectNoKey(error);
+  });
+
+  it("200 whose connection breaks mid-body: MalformedResponseError saying so, not a TypeError", async () => {
+    const cut: Fault = (req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"items": [1, 2,', () => req.socket.destroy());
+    };
+    server = await startFaultServer([cut]);
+    const client = createVendorClient<TestPaths>(jsonOps, { apiKey: TEST_KEY, baseUrl: server.url, logger });
+    const error = (await failure(client.GET("/things"))) as MalformedResponseError;
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/connection broke while the body was being read/);
+    expect(error.requestId).toBe(server.received[0]!.headers["x-request-id"]);
+    expectNoKey(error);
+  });
+
+  it("200 whose body stalls past timeoutMs: TimeoutError naming the body", async () => {
+    const stall: Fault = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"items": [1, 2,');
+    };
+    server = await startFaultServer([stall]);
+    const client = createVendorClient<TestPaths>(jsonOps, { apiKey: TEST_KEY, baseUrl: server.url, logger, timeoutMs: 200 });
+    const error = await failure(client.GET("/things"));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toMatch(/the body did not arrive within 200 ms/);
     expectNoKey(error);
   });
 

