@@ -56,6 +56,7 @@ export interface ClientOptions {
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"] as const;
+const STREAM_REQUEST = Symbol("ai-vendor-contracts.request");
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 type Init = Record<string, unknown> & {
@@ -198,8 +199,11 @@ export function createVendorClient<Paths extends Record<string, any>>(
         if (!answer || error instanceof VendorError || (fetchInit.signal as AbortSignal | undefined)?.aborted) throw error;
         throw bodyReadFailed(answer, { ...context, requestId: answer.headers.get("x-request-id") ?? context.requestId }, error, call.timeoutMs);
       } finally {
-        call.release?.();
+        if (fetchInit.parseAs !== "stream") call.release?.();
       }
+      // A streamed body is read after we return: its attempt stays armed (the timer is unref'd),
+      // and the stream holds the Request so that an abort still reaches it.
+      if (fetchInit.parseAs === "stream" && result.data) Object.defineProperty(result.data, STREAM_REQUEST, { value: call.answered });
       const requestId = result.response.headers.get("x-request-id") ?? context.requestId;
       result.requestId = requestId;
       const answered = { ...context, requestId };

@@ -15,6 +15,8 @@ export function attemptSignal(caller: AbortSignal, timeoutMs: number): AttemptSi
     timedOut = true;
     controller.abort(new DOMException(`the attempt took longer than ${timeoutMs} ms`, "TimeoutError"));
   }, timeoutMs);
+  // Like AbortSignal.timeout's timer, it never keeps Node running by itself.
+  (timer as { unref?: () => void }).unref?.();
   const forward = () => controller.abort(caller.reason);
   if (caller.aborted) forward();
   else caller.addEventListener("abort", forward, { once: true });

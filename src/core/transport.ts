@@ -28,6 +28,12 @@ export interface CallSettings {
   maxRetries: number;
   /** Filled by send(): releases the answered attempt's timer once its body has been read. */
   release?: () => void;
+  /**
+   * Filled by send(): the answered attempt's Request, held while its body is read. undici follows
+   * our abort signal through the Request weakly; once it is garbage, an abort (the timeout) no
+   * longer reaches the body, and a stalled body would hang.
+   */
+  answered?: Request;
 }
 
 /** Errors that mean the request never reached the server, so even a POST may be sent again. */
@@ -60,10 +66,9 @@ export async function send(request: Request, settings: TransportSettings, call: 
     if (settings.logger !== silentLogger) log(`${request.method} ${request.url}`, { attempt: attempt + 1, headers: redactHeaders(headers) });
 
     let response: Response;
+    const outgoing = new Request(request.url, { method: request.method, headers, body, signal, redirect: request.redirect });
     try {
-      response = await settings.fetch(
-        new Request(request.url, { method: request.method, headers, body, signal, redirect: request.redirect }),
-      );
+      response = await settings.fetch(outgoing);
     } catch (error) {
       release();
       if (callerSignal.aborted) throw callerSignal.reason;
@@ -104,6 +109,7 @@ export async function send(request: Request, settings: TransportSettings, call: 
       log(`not retrying HTTP ${response.status}: server asks for ${wait} ms, over maxRetryWaitMs`, { waitMs: wait });
     }
     call.release = release;
+    call.answered = outgoing;
     return response;
   }
 }

@@ -229,6 +229,17 @@ describe("broken bodies", () => {
     expectNoKey(error);
   });
 
+  it("parseAs stream: a body that stalls past timeoutMs errors the stream the caller reads", async () => {
+    const stall: Fault = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": "1000" });
+      res.write("first bytes");
+    };
+    const client = await clientFor([stall], { timeoutMs: 200 });
+    const { data } = await client.GET("/things", { parseAs: "stream" });
+    const reading = new Response(data as ReadableStream).text();
+    await expect(reading).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+
   it("502 with an HTML page: retried, then a ServerError carrying the first 200 characters", async () => {
     const page = `<html>${"x".repeat(500)}</html>`;
     const bad = raw(502, page, { "content-type": "text/html" });
