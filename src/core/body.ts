@@ -1,7 +1,7 @@
 // Turns a 2xx answer whose body cannot be used into a typed error instead of a SyntaxError deep
 // inside the fetch library: HTML, truncated JSON, an empty body, a wrong content type, a
-// connection that broke or stalled mid-body. The client has openapi-fetch read JSON bodies as text and
-// parses them here, once.
+// connection that broke or stalled mid-body. The client has openapi-fetch read JSON bodies as
+// text and parses them here, once.
 import { MalformedResponseError, snippet, TimeoutError, type ErrorContext, type VendorError } from "./errors.js";
 
 /** The parsed JSON of a success body read as text (undefined when there was no body). */

@@ -14,7 +14,8 @@ import {
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
-import { operationKey, type OperationInfo, type OperationSchemas, type ValidatorTable } from "./operation.js";
+import { lazyValidators } from "./load-validators.js";
+import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
@@ -136,25 +137,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     });
   }
 
-  // Loaded once, on the first validated call; a failed load (a lazy chunk that did not arrive)
-  // fails that call before anything is sent, and the next call loads again.
-  let validators: Promise<ValidatorTable> | undefined;
-  async function schemasFor(key: string, context: ErrorContext): Promise<OperationSchemas | undefined> {
-    validators ??= vendor.loadValidators().catch((error: unknown) => {
-      validators = undefined;
-      throw error;
-    });
-    try {
-      return (await validators)[key];
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new VendorError(
-        `${vendor.displayName} client: could not load the zod schemas that validate ${context.operation} (${reason}); nothing was sent. Try again, or pass validate: "off" to skip validation.`,
-        context,
-        { cause },
-      );
-    }
-  }
+  const schemasFor = lazyValidators(vendor);
 
   function checkRequest(schemas: OperationSchemas, init: Init, context: ErrorContext) {
     const parts = [
