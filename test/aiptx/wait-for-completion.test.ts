@@ -80,13 +80,24 @@ describe("scans.waitForCompletion", () => {
     });
   }
 
-  it("throws WaitTimeoutError holding the last state when the scan is still running at timeoutMs", async () => {
-    const { client, polls } = scripted([view("running", 10)]);
-    const error = await client.scans.waitForCompletion(scan_id, { intervalMs: 2, timeoutMs: 20 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect((error as WaitTimeoutError).state).toMatchObject({ status: "running", progress: 10 });
-    expect((error as WaitTimeoutError).message).toContain("running");
-    expect(polls()).toBeGreaterThanOrEqual(2);
+  it("throws WaitTimeoutError holding the last state when the scan is still running at timeoutMs (on a fake clock)", async () => {
+    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+    await aiptx.loadValidators();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      const { client, polls } = scripted([view("running", 10)]);
+      const waiting = client.scans.waitForCompletion(scan_id, { intervalMs: 1_000, timeoutMs: 5_000 }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(polls()).toBe(5);
+      await vi.advanceTimersByTimeAsync(1_001);
+      const error = await waiting;
+      expect(error).toBeInstanceOf(WaitTimeoutError);
+      expect((error as WaitTimeoutError).state).toMatchObject({ status: "running", progress: 10 });
+      expect((error as WaitTimeoutError).message).toContain("running");
+      expect(polls()).toBeLessThanOrEqual(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stops when the caller's signal aborts, with the signal's reason", async () => {
