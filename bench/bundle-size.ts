@@ -9,7 +9,8 @@
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 import { listVendors, repoRoot } from "../scripts/vendors.js";
-import { ensureFreshDist, type BenchResult } from "./measure.js";
+import { ensureFreshDist } from "../scripts/dist.js";
+import type { BenchResult } from "./measure.js";
 
 export const VENDOR_ENTRY_TARGET_KB = 12;
 

@@ -1,8 +1,4 @@
 // Shared shapes and helpers for the benchmarks.
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { bin, run } from "../scripts/run.js";
-import { repoRoot } from "../scripts/vendors.js";
 export interface BenchResult {
   name: string;
   value: number;
@@ -30,15 +26,3 @@ export function report(title: string, results: BenchResult[]) {
   }
 }
 
-/**
- * Compiles dist/ (as `npm run compile` does) when it is missing or older than a file in src/ or
- * generated/: the package benchmarks measure what a consumer of the package would get.
- */
-export async function ensureFreshDist(): Promise<void> {
-  const built = `${repoRoot}/dist/src/index.js`;
-  const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newest(`${repoRoot}/src`), newest(`${repoRoot}/generated`))) return;
-  console.log("dist/ is missing or older than src/ or generated/: compiling it first");
-  await run(bin("tsx"), ["scripts/compile.ts"]);
-}

@@ -9,7 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/vendors.js";
-import { ensureFreshDist, median, type BenchResult } from "./measure.js";
+import { ensureFreshDist } from "../scripts/dist.js";
+import { median, type BenchResult } from "./measure.js";
 
 const fixtures = `${repoRoot}/test/consumer/fixtures`;
 const BASELINE = `// Imports nothing from the package.

@@ -2,14 +2,15 @@
 // publint (strict: warnings and suggestions count too) and @arethetypeswrong/cli (ESM-only
 // profile). attw cannot enumerate the "./*" pattern export, so the entry points are listed: ".",
 // one per vendor in redocly.yaml and its "./<vendor>/schemas", "./testing", each vendor's
-// "./specs/<vendor>.json" and "./package.json". Any problem fails the run. Builds dist/ first when it is missing.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// "./specs/<vendor>.json" and "./package.json". Any problem fails the run. Compiles dist/ first when it is stale.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { packInto } from "./dist.js";
 import { bin, run } from "./run.js";
-import { listVendors, repoRoot } from "./vendors.js";
+import { listVendors } from "./vendors.js";
 
 const vendors = listVendors().map((v) => v.name);
 const entrypoints = [
@@ -22,19 +23,9 @@ const entrypoints = [
 ];
 
 async function main(): Promise<number> {
-  if (!existsSync(`${repoRoot}/dist/src/index.js`)) {
-    console.log("dist/ is missing; compiling it first (npx tsx scripts/compile.ts)");
-    await run(bin("tsx"), ["scripts/compile.ts"]);
-  }
   const dir = mkdtempSync(join(tmpdir(), "avc-check-package-"));
   try {
-    // run() merges stderr into the output; npm's warnings there are not JSON, so cut the array out.
-    const output = await run("npm", ["pack", "--json", "--silent", "--pack-destination", dir]);
-    const packed = JSON.parse(output.slice(output.indexOf("["), output.lastIndexOf("]") + 1)) as [
-      { filename: string; size: number; unpackedSize: number; entryCount: number },
-    ];
-    const { filename, size, unpackedSize, entryCount } = packed[0];
-    const tarball = join(dir, filename);
+    const { tarball, filename, size, unpackedSize, entryCount } = await packInto(dir);
     console.log(`packed ${filename}: ${entryCount} files, ${(size / 1024).toFixed(1)} kB (${(unpackedSize / 1024).toFixed(0)} kB unpacked)`);
 
     let problems = 0;

@@ -1,14 +1,14 @@
 // The package as a consumer gets it: `npm pack`, install the tarball into a fresh project (with
 // TypeScript and Prism), compile the app in fixtures/ strict with NodeNext and with Bundler
 // resolution, run it against `startMock` for every vendor, and check that an app with a wrong
-// path and a wrong parameter type does not compile. Builds dist/ first if it is missing.
+// path and a wrong parameter type does not compile. Compiles dist/ first when it is stale.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packInto } from "../../scripts/dist.js";
 
-const repoRoot = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 const fixtures = new URL("fixtures/", import.meta.url).pathname;
 const INSTALL = ["typescript@5.9.3", "@stoplight/prism-cli@5.14.2"];
 
@@ -43,12 +43,8 @@ const tsc = (project: string, config: string) => exec(process.execPath, ["node_m
 let project: string;
 
 beforeAll(async () => {
-  if (!existsSync(`${repoRoot}/dist/src/index.js`)) {
-    await mustRun(process.execPath, [`${repoRoot}/node_modules/tsx/dist/cli.mjs`, "scripts/compile.ts"], repoRoot, 300_000);
-  }
   project = mkdtempSync(join(tmpdir(), "avc-consumer-"));
-  const packed = await mustRun("npm", ["pack", "--json", "--silent", "--pack-destination", project], repoRoot, 120_000);
-  const { filename } = (JSON.parse(packed.slice(packed.indexOf("["), packed.lastIndexOf("]") + 1)) as [{ filename: string }])[0];
+  const { filename } = await packInto(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module" }, null, 2));
   await mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${filename}`, ...INSTALL], project, 480_000);
   cpSync(fixtures, project, { recursive: true });
