@@ -16,6 +16,7 @@ import {
 import { silentLogger, type Logger } from "./logger.js";
 import { lazyValidators } from "./load-validators.js";
 import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
+import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
@@ -31,7 +32,7 @@ export interface ClientOptions {
   apiKey?: string;
   /** Defaults to the vendor's production URL. http:// only for loopback. */
   baseUrl?: string;
-  /** A fetch implementation (tests, proxies). Defaults to the global fetch. */
+  /** A fetch implementation (tests, proxies), called as `fetch(url, init)` for each attempt. Defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent on every request. */
   headers?: Record<string, string>;
@@ -57,7 +58,6 @@ export interface ClientOptions {
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"] as const;
-const STREAM_REQUEST = Symbol("ai-vendor-contracts.request");
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 type Init = Record<string, unknown> & {
@@ -109,7 +109,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const logger = options.logger ?? silentLogger;
   const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
   const transport: TransportSettings = {
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
     limiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
     logger,
@@ -121,7 +121,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     options.onValidationError ??
     ((error: ResponseValidationError) =>
       options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
-  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers });
+  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, Request: PlannedRequest as unknown as typeof Request });
 
   function failure(result: RawResult, context: ErrorContext): ApiError {
     const body = typeof result.error === "string" ? snippet(result.error) : result.error;
@@ -152,12 +152,21 @@ export function createVendorClient<Paths extends Record<string, any>>(
   }
 
   function method(name: (typeof METHODS)[number]) {
-    return async (path: string, init: Init = {}) => {
-      const { validate, timeoutMs, maxRetries, retryNonIdempotent, ...fetchInit } = init;
+    // Remembered for the spec's own paths only, so it holds at most one entry per operation.
+    const known = new Map<string, { key: string; op: OperationInfo | undefined; label: string }>();
+    const lookUp = (path: string) => {
       const key = operationKey(name, path);
       const op = vendor.operations[key];
-      const sentId = Object.entries(fetchInit.headers ?? {}).find(([h]) => h.toLowerCase() === "x-request-id")?.[1];
-      const context = { ...base, operation: describe(op, name, path), requestId: sentId ?? crypto.randomUUID() };
+      const entry = { key, op, label: describe(op, name, path) };
+      if (op) known.set(path, entry);
+      return entry;
+    };
+    return async (path: string, init: Init = {}) => {
+      const { validate, timeoutMs, maxRetries, retryNonIdempotent, ...fetchInit } = init;
+      const { key, op, label } = known.get(path) ?? lookUp(path);
+      const sentId = fetchInit.headers && Object.entries(fetchInit.headers).find(([h]) => h.toLowerCase() === "x-request-id")?.[1];
+      // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
+      const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID() };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
       const schemas = op && mode !== "off" ? await schemasFor(key, context) : undefined;
       if (schemas) checkRequest(schemas, fetchInit, context);
@@ -168,25 +177,23 @@ export function createVendorClient<Paths extends Record<string, any>>(
         maxRetries: positiveInt("maxRetries", maxRetries as number | undefined, transport.maxRetries, base),
       };
       // JSON bodies are read as text and parsed once here, so a broken one becomes a typed error.
-      const expectJson = op?.responseKind === "json" && (fetchInit.parseAs ?? "json") === "json" && name !== "HEAD";
+      const { parseAs } = fetchInit;
+      const expectJson = op?.responseKind === "json" && (parseAs ?? "json") === "json" && name !== "HEAD";
       let answer: Response | undefined;
       let result: RawResult & { requestId: string; [API_ERROR]?: ApiError };
+      // fetchInit is this call's own copy (the rest of init), so it can be handed on as it is.
+      if (expectJson) fetchInit.parseAs = "text";
+      fetchInit.fetch = async (request: PlannedRequest) => (answer = await send(request, transport, call));
       try {
-        result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, {
-          ...fetchInit,
-          ...(expectJson ? { parseAs: "text" } : {}),
-          fetch: async (request: Request) => (answer = await send(request, transport, call)),
-        })) as typeof result;
+        result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, fetchInit)) as typeof result;
       } catch (error) {
         // After our fetch returned, only reading the body can fail (unless the caller aborted).
         if (!answer || error instanceof VendorError || (fetchInit.signal as AbortSignal | undefined)?.aborted) throw error;
         throw bodyReadFailed(answer, { ...context, requestId: answer.headers.get("x-request-id") ?? context.requestId }, error, call.timeoutMs);
       } finally {
-        if (fetchInit.parseAs !== "stream") call.release?.();
+        if (parseAs !== "stream") call.release?.();
       }
-      // A streamed body is read after we return: its attempt stays armed (the timer is unref'd),
-      // and the stream holds the Request so that an abort still reaches it.
-      if (fetchInit.parseAs === "stream" && result.data) Object.defineProperty(result.data, STREAM_REQUEST, { value: call.answered });
+      // A streamed body is read after we return: its attempt stays armed (the timer is unref'd).
       const requestId = result.response.headers.get("x-request-id") ?? context.requestId;
       result.requestId = requestId;
       const answered = { ...context, requestId };

@@ -8,7 +8,7 @@ export interface AttemptSignal {
   release: () => void;
 }
 
-export function attemptSignal(caller: AbortSignal, timeoutMs: number): AttemptSignal {
+export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -17,15 +17,15 @@ export function attemptSignal(caller: AbortSignal, timeoutMs: number): AttemptSi
   }, timeoutMs);
   // Like AbortSignal.timeout's timer, it never keeps Node running by itself.
   (timer as { unref?: () => void }).unref?.();
-  const forward = () => controller.abort(caller.reason);
-  if (caller.aborted) forward();
-  else caller.addEventListener("abort", forward, { once: true });
+  const forward = () => controller.abort(caller?.reason);
+  if (caller?.aborted) forward();
+  else caller?.addEventListener("abort", forward, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     release() {
       clearTimeout(timer);
-      caller.removeEventListener("abort", forward);
+      caller?.removeEventListener("abort", forward);
     },
   };
 }

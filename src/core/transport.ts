@@ -3,6 +3,7 @@
 // rate-limiter slot; waits honour the server's Retry-After and end early on abort.
 import { ConnectionError, TimeoutError, type ErrorContext } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
+import type { PlannedRequest } from "./planned-request.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
 import { attemptSignal } from "./timeout.js";
@@ -28,12 +29,6 @@ export interface CallSettings {
   maxRetries: number;
   /** Filled by send(): releases the answered attempt's timer once its body has been read. */
   release?: () => void;
-  /**
-   * Filled by send(): the answered attempt's Request, held while its body is read. undici follows
-   * our abort signal through the Request weakly; once it is garbage, an abort (the timeout) no
-   * longer reaches the body, and a stalled body would hang.
-   */
-  answered?: Request;
 }
 
 /** Errors that mean the request never reached the server, so even a POST may be sent again. */
@@ -42,12 +37,12 @@ function neverReachedServer(error: unknown): boolean {
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
-export async function send(request: Request, settings: TransportSettings, call: CallSettings): Promise<Response> {
+export async function send(request: PlannedRequest, settings: TransportSettings, call: CallSettings): Promise<Response> {
   const { context } = call;
   const callerSignal = request.signal;
-  // Buffered once so every attempt can send the same bytes.
-  const body = request.body ? await request.arrayBuffer() : undefined;
-  const headers = new Headers(request.headers);
+  // A stream can be read once; every other body (string, FormData, Blob…) can be sent again as is.
+  const body = request.body instanceof ReadableStream ? await new Response(request.body).arrayBuffer() : request.body;
+  const { headers } = request;
   headers.set(settings.authHeader[0], settings.authHeader[1]);
   headers.set("X-Request-Id", context.requestId);
   const log = (message: string, details: Record<string, unknown> = {}) =>
@@ -66,12 +61,14 @@ export async function send(request: Request, settings: TransportSettings, call: 
     if (settings.logger !== silentLogger) log(`${request.method} ${request.url}`, { attempt: attempt + 1, headers: redactHeaders(headers) });
 
     let response: Response;
-    const outgoing = new Request(request.url, { method: request.method, headers, body, signal, redirect: request.redirect });
     try {
-      response = await settings.fetch(outgoing);
+      // fetch(url, init), not fetch(Request): undici follows the abort signal of a Request it is
+      // given only weakly, and once that Request is garbage a timeout no longer reaches a body
+      // that stalls. Given the init, undici's own Request carries the signal and stays reachable.
+      response = await settings.fetch(request.url, { method: request.method, headers, body, signal, redirect: request.redirect });
     } catch (error) {
       release();
-      if (callerSignal.aborted) throw callerSignal.reason;
+      if (callerSignal?.aborted) throw callerSignal.reason;
       const failure = timedOut()
         ? new TimeoutError(
             `${context.displayName ?? context.vendor} did not answer ${context.operation} within ${call.timeoutMs} ms ` +
@@ -109,7 +106,6 @@ export async function send(request: Request, settings: TransportSettings, call: 
       log(`not retrying HTTP ${response.status}: server asks for ${wait} ms, over maxRetryWaitMs`, { waitMs: wait });
     }
     call.release = release;
-    call.answered = outgoing;
     return response;
   }
 }

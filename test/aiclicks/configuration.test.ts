@@ -20,8 +20,8 @@ describe("AIclicks client configuration", () => {
     vi.stubEnv("AICLICKS_API_KEY", "ak_live_from_environment");
     const seen: string[] = [];
     const client = createAiclicksClient({
-      fetch: async (request) => {
-        seen.push((request as Request).headers.get("authorization")!);
+      fetch: async (input, init) => {
+        seen.push(new Request(input, init).headers.get("authorization")!);
         return Response.json({ detail: "nope" }, { status: 401 });
       },
       rateLimit: false,
@@ -62,8 +62,8 @@ describe("AIclicks client configuration", () => {
     const urls: string[] = [];
     const client = createAiclicksClient({
       apiKey: "ak_live_x1",
-      fetch: async (request) => {
-        urls.push((request as Request).url);
+      fetch: async (input, init) => {
+        urls.push(new Request(input, init).url);
         return Response.json({ detail: "x" }, { status: 401 });
       },
       rateLimit: false,

@@ -22,8 +22,9 @@ describe("AILabsAudit client configuration", () => {
     vi.stubEnv("AILABSAUDIT_API_KEY", "aila_from_environment");
     const seen: { url: string; key: string | null }[] = [];
     const client = createAilabsauditClient({
-      fetch: async (request) => {
-        seen.push({ url: (request as Request).url, key: (request as Request).headers.get("x-api-key") });
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        seen.push({ url: request.url, key: request.headers.get("x-api-key") });
         return unauthorized();
       },
       rateLimit: false,

@@ -29,8 +29,8 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
     baseUrl: "http://127.0.0.1:9",
     validate: "strict",
     rateLimit: options.rateLimit ?? false,
-    fetch: async (request) => {
-      requested.push(new URL((request as Request).url).pathname);
+    fetch: async (input, init) => {
+      requested.push(new URL(new Request(input, init).url).pathname);
       const state = states[Math.min(requested.length - 1, states.length - 1)]!;
       return Response.json({ success: true, data: state });
     },

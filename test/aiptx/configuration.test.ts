@@ -17,8 +17,8 @@ const catchError = (fn: () => unknown) => {
 /** Records what would be sent and answers 401 with the AIPTx error envelope. */
 function capture() {
   const sent: Request[] = [];
-  const fetch: typeof globalThis.fetch = async (request) => {
-    sent.push(request as Request);
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    sent.push(new Request(input, init));
     return Response.json({ success: false, error: { code: "UNAUTHORIZED", message: "Invalid API key" } }, { status: 401 });
   };
   return { sent, fetch };

@@ -58,8 +58,8 @@ describe("report download", () => {
     const client = createAiptxClient({
       apiKey: "aiptx_download_test_key",
       rateLimit: false,
-      fetch: async (input) => {
-        const url = new URL((input as Request).url);
+      fetch: async (input, init) => {
+        const url = new URL(new Request(input, init).url);
         if (url.pathname.endsWith("/report_gone/download")) {
           return Response.json({ success: false, error: { code: "NOT_FOUND", message: "Report not found" } }, { status: 404 });
         }

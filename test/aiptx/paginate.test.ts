@@ -21,8 +21,8 @@ const finding = (n: number) => ({
 /** Three pages of findings (2 + 2 + 1), as a server applying limit=2 would send them. */
 function scriptedFindings() {
   const requests: URL[] = [];
-  const fetch: typeof globalThis.fetch = async (input) => {
-    const url = new URL((input as Request).url);
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(new Request(input, init).url);
     requests.push(url);
     const page = Number(url.searchParams.get("page"));
     const ids = page === 1 ? [1, 2] : page === 2 ? [3, 4] : page === 3 ? [5] : [];
@@ -68,8 +68,8 @@ describe("AIPTx pagination", () => {
       apiKey: "aiptx_paginate_key",
       validate: "strict",
       rateLimit: false,
-      fetch: async (input) => {
-        const url = new URL((input as Request).url);
+      fetch: async (input, init) => {
+        const url = new URL(new Request(input, init).url);
         requests.push(url);
         const page = Number(url.searchParams.get("page"));
         const ids = page === 1 ? [1, 2, 3] : page === 2 ? [4] : [];

@@ -100,9 +100,9 @@ describe("AIPTx retries and create calls", () => {
       baseUrl,
       rateLimit: false,
       maxRetries: 1,
-      fetch: (request) => {
-        attempts.push((request as Request).method);
-        return fetch(request);
+      fetch: (input, init) => {
+        attempts.push(init?.method ?? "GET");
+        return fetch(input, init);
       },
     });
     await expect(client.POST("/scans", createScan)).rejects.toBeInstanceOf(ConnectionError);

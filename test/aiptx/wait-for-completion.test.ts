@@ -32,8 +32,8 @@ const finishedScan = {
 function scripted(states: ScanStatusView[]) {
   const paths: string[] = [];
   let next = 0;
-  const fetch: typeof globalThis.fetch = async (input) => {
-    const url = new URL((input as Request).url);
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(new Request(input, init).url);
     paths.push(url.pathname);
     if (url.pathname === `/v1/scans/${scan_id}/status`) {
       const state = states[Math.min(next++, states.length - 1)]!;

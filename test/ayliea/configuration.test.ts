@@ -11,8 +11,8 @@ const HEX64 = "0123456789abcdef".repeat(4);
 /** A fetch that records what it was asked and answers 401 like the vendor. */
 function recorder() {
   const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL) => {
-    requests.push(input as Request);
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    requests.push(new Request(input, init));
     return Response.json({ error: "Invalid API key" }, { status: 401 });
   };
   return { requests, fetch };

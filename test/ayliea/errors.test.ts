@@ -11,10 +11,10 @@ describe("Ayliea error bodies", () => {
   const client = createAylieaClient({ apiKey: TEST_KEY, baseUrl: mockUrl("ayliea"), rateLimit: false, maxRetries: 0 });
 
   it("401 without a key: AuthenticationError saying \"Invalid API key\"", async () => {
-    const noKey: typeof fetch = (input) => {
-      const headers = new Headers((input as Request).headers);
+    const noKey: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
       headers.delete("x-api-key");
-      return fetch(new Request(input as Request, { headers }));
+      return fetch(input, { ...init, headers });
     };
     const keyless = createAylieaClient({ apiKey: TEST_KEY, baseUrl: mockUrl("ayliea"), fetch: noKey, rateLimit: false });
     const result = await keyless.GET("/recommendations");

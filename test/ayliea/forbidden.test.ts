@@ -58,10 +58,10 @@ describe("Ayliea 403s and scopes", () => {
   });
 
   it("explains nothing for errors that are not 403s", async () => {
-    const noKey: typeof fetch = (input) => {
-      const headers = new Headers((input as Request).headers);
+    const noKey: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
       headers.delete("x-api-key");
-      return fetch(new Request(input as Request, { headers }));
+      return fetch(input, { ...init, headers });
     };
     const keyless = createAylieaClient({ apiKey: TEST_KEY, baseUrl: mockUrl("ayliea"), fetch: noKey, rateLimit: false });
     const error = await caught(async () => unwrap(await keyless.GET("/scores")));

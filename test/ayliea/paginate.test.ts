@@ -13,8 +13,8 @@ import { caught, completedScan, platform, recommendation, TEST_KEY } from "./sup
  */
 function scriptedPages(pageSizes: number[], body: (offset: number, size: number) => object) {
   const urls: URL[] = [];
-  const fetch = async (input: RequestInfo | URL) => {
-    const url = new URL((input as Request).url);
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(new Request(input, init).url);
     urls.push(url);
     const size = pageSizes[urls.length - 1];
     if (size === undefined) return Response.json({ error: "asked for a page past the script" }, { status: 404 });

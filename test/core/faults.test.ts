@@ -12,6 +12,7 @@ import {
   unwrap,
   VendorError,
 } from "../../src/index.js";
+import { collectGarbageFor } from "../fixtures/collect-garbage.js";
 import { hang, json, raw, reset, startFaultServer, type Fault } from "../fixtures/fault-server.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
@@ -229,15 +230,29 @@ describe("broken bodies", () => {
     expectNoKey(error);
   });
 
+  /** Sends the headers and the first bytes of a 1000-byte body, then nothing. */
+  const stalledStream: Fault = (_req, res) => {
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": "1000" });
+    res.write("first bytes");
+  };
+
   it("parseAs stream: a body that stalls past timeoutMs errors the stream the caller reads", async () => {
-    const stall: Fault = (_req, res) => {
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": "1000" });
-      res.write("first bytes");
-    };
-    const client = await clientFor([stall], { timeoutMs: 1_000 });
+    const client = await clientFor([stalledStream], { timeoutMs: 1_000 });
     const { data } = await client.GET("/things", { parseAs: "stream" });
     const reading = new Response(data as ReadableStream).text();
     await expect(reading).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+
+  it("a stalled body still times out when the garbage collector runs while it waits", async () => {
+    const client = await clientFor([stalledStream], { timeoutMs: 1_000 });
+    const { data } = await client.GET("/things", { parseAs: "stream" });
+    const reading = new Response(data as ReadableStream).text().then(
+      () => "finished",
+      (error: Error) => error.name,
+    );
+    await collectGarbageFor(500);
+    const outcome = await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 3_000, "still waiting"))]);
+    expect(outcome).toBe("TimeoutError");
   });
 
   it("502 with an HTML page: retried, then a ServerError carrying the first 200 characters", async () => {
