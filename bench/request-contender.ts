@@ -1,0 +1,62 @@
+// One contender of the request-overhead benchmark, alone in its own process so that it shares
+// no JIT state, no garbage and no undici code paths with the others: warms up, then prints the
+// mean time of `count` sequential requests (or zod checks) in milliseconds.
+// Usage: tsx bench/request-contender.ts <contender> <server url> <count>
+import createFetchClient from "openapi-fetch";
+import type { createAiclicksClient as CreateClient, paths } from "../src/aiclicks/index.js";
+import { CONTENDERS, type Contender } from "./request-contender-names.js";
+import { domain_id, seriesBody } from "./time-series.js";
+
+async function contender(name: Contender, url: string): Promise<() => Promise<unknown>> {
+  // The compiled package, as an app runs it.
+  const distEntry = "../dist/src/aiclicks/index.js";
+  const schemasEntry = "../dist/generated/aiclicks/zod.js";
+  const path = "/api/v1/visibility-time-series";
+  const query = { params: { query: { domain_id, days: 365 } } };
+  const options = { apiKey: "ak_live_bench", baseUrl: url, rateLimit: false as const };
+  switch (name) {
+    case "raw fetch":
+      return async () => (await fetch(`${url}${path}?domain_id=${domain_id}&days=365`, { headers: { authorization: "Bearer ak_live_bench" } })).json();
+    case "raw fetch + timeout + id headers":
+      // The least any client pays for a per-attempt timeout and the request id and attempt
+      // headers: raw fetch with just those, for scale.
+      return async () => {
+        const attempt = new AbortController();
+        const timer = setTimeout(() => attempt.abort(), 30_000);
+        timer.unref();
+        const headers = { authorization: "Bearer ak_live_bench", "x-request-id": crypto.randomUUID(), "x-attempt": "1" };
+        const response = await fetch(`${url}${path}?domain_id=${domain_id}&days=365`, { headers, signal: attempt.signal });
+        const data: unknown = await response.json();
+        clearTimeout(timer);
+        return data;
+      };
+    case "openapi-fetch alone": {
+      // What the client is built on, without any of our behaviours.
+      const plain = createFetchClient<paths>({ baseUrl: url, headers: { authorization: "Bearer ak_live_bench" } });
+      return () => plain.GET(path, query);
+    }
+    case 'client, validate "off"':
+    case 'client, validate "strict"': {
+      const { createAiclicksClient } = (await import(distEntry)) as { createAiclicksClient: typeof CreateClient };
+      const client = createAiclicksClient({ ...options, validate: name.includes("strict") ? "strict" : "off" });
+      return () => client.GET(path, query);
+    }
+    case "zod check of the body alone": {
+      // No request: what checking this body with its schema costs by itself. "strict" can get no
+      // closer to raw fetch than "off" plus this share.
+      const { zGetVisibilityTimeSeriesResponse: schema } = (await import(schemasEntry)) as typeof import("../generated/aiclicks/zod.js");
+      const parsed: unknown = JSON.parse(seriesBody);
+      return async () => schema.safeParse(parsed);
+    }
+  }
+}
+
+const [name, url, count] = process.argv.slice(2);
+if (!CONTENDERS.includes(name as Contender) || !url || !Number(count)) {
+  throw new Error(`usage: request-contender.ts <${CONTENDERS.join(" | ")}> <server url> <count>`);
+}
+const run = await contender(name as Contender, url);
+for (let i = 0; i < 300; i++) await run();
+const started = performance.now();
+for (let i = 0; i < Number(count); i++) await run();
+console.log(JSON.stringify({ ms: (performance.now() - started) / Number(count) }));
