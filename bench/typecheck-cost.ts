@@ -4,12 +4,12 @@
 // linked into a temporary project (node_modules/ai-vendor-contracts → this repository), so tsc
 // resolves it through the exports map to dist/ exactly as an installed copy would. Rounds are
 // interleaved; medians are reported. Reported, never asserted.
-import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/vendors.js";
 import { ensureFreshDist } from "../scripts/dist.js";
+import { run } from "../scripts/run.js";
 import { median, type BenchResult } from "./measure.js";
 
 const fixtures = `${repoRoot}/test/consumer/fixtures`;
@@ -25,19 +25,10 @@ interface Diagnostics {
   instantiations: number;
 }
 
-function tsc(cwd: string, config: string): Promise<Diagnostics> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${repoRoot}/node_modules/typescript/bin/tsc`, "-p", config, "--extendedDiagnostics", "--pretty", "false"], { cwd });
-    let output = "";
-    child.stdout.on("data", (c) => (output += c));
-    child.stderr.on("data", (c) => (output += c));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const field = (name: string) => Number(new RegExp(`^${name}:\\s+([\\d.]+)`, "m").exec(output)?.[1] ?? NaN);
-      if (code !== 0) return reject(new Error(`tsc -p ${config} exited with ${code}:\n${output}`));
-      resolve({ check: field("Check time"), total: field("Total time"), instantiations: field("Instantiations") });
-    });
-  });
+async function tsc(cwd: string, config: string): Promise<Diagnostics> {
+  const output = await run(process.execPath, [`${repoRoot}/node_modules/typescript/bin/tsc`, "-p", config, "--extendedDiagnostics", "--pretty", "false"], { cwd });
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+([\\d.]+)`, "m").exec(output)?.[1] ?? NaN);
+  return { check: field("Check time"), total: field("Total time"), instantiations: field("Instantiations") };
 }
 
 export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
