@@ -2603,35 +2603,35 @@ export interface components {
          */
         PerPage: number;
         /**
-         * @description Identifier of the client. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+         * @description Identifier of the client. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
          * @example 42
          */
-        ClientIdPath: string;
+        ClientIdPath: number | string;
         /**
-         * @description Only return items that belong to this client (an `id` from `GET /clients`). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
+         * @description Only return items that belong to this client (an `id` from `GET /clients`, number or string as it came). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
          * @example 42
          */
-        ClientIdQuery: string;
+        ClientIdQuery: number | string;
         /**
-         * @description Identifier of the audit. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+         * @description Identifier of the audit. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
          * @example 1287
          */
-        AuditIdPath: string;
+        AuditIdPath: number | string;
         /**
-         * @description Identifier of the report. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+         * @description Identifier of the report. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
          * @example 1
          */
-        ReportIdPath: string;
+        ReportIdPath: number | string;
         /**
-         * @description Identifier of the action plan. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+         * @description Identifier of the action plan. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
          * @example 305
          */
-        ActionPlanIdPath: string;
+        ActionPlanIdPath: number | string;
         /**
-         * @description Identifier of the questionnaire. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+         * @description Identifier of the questionnaire. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
          * @example 77
          */
-        QuestionnaireIdPath: string;
+        QuestionnaireIdPath: number | string;
         /**
          * @description Identifier of the AI model, as returned by `GET /models`. Its shape is not documented (other endpoints on the same server use slugs such as `gptbot`), so it is a free string.
          * @example chatgpt
@@ -2731,7 +2731,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the client. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the client. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 42
                  */
                 id: components["parameters"]["ClientIdPath"];
@@ -2793,7 +2793,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the client. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the client. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 42
                  */
                 id: components["parameters"]["ClientIdPath"];
@@ -2861,7 +2861,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the client. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the client. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 42
                  */
                 id: components["parameters"]["ClientIdPath"];
@@ -2925,7 +2925,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the client. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the client. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 42
                  */
                 id: components["parameters"]["ClientIdPath"];
@@ -3108,7 +3108,7 @@ export interface operations {
                  */
                 per_page?: components["parameters"]["PerPage"];
                 /**
-                 * @description Only return items that belong to this client (an `id` from `GET /clients`). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
+                 * @description Only return items that belong to this client (an `id` from `GET /clients`, number or string as it came). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
                  * @example 42
                  */
                 client_id?: components["parameters"]["ClientIdQuery"];
@@ -3191,7 +3191,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the audit. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the audit. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 1287
                  */
                 id: components["parameters"]["AuditIdPath"];
@@ -3258,7 +3258,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the audit. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the audit. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 1287
                  */
                 id: components["parameters"]["AuditIdPath"];
@@ -3327,7 +3327,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the audit. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the audit. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 1287
                  */
                 id: components["parameters"]["AuditIdPath"];
@@ -3454,7 +3454,7 @@ export interface operations {
                  */
                 per_page?: components["parameters"]["PerPage"];
                 /**
-                 * @description Only return items that belong to this client (an `id` from `GET /clients`). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
+                 * @description Only return items that belong to this client (an `id` from `GET /clients`, number or string as it came). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
                  * @example 42
                  */
                 client_id?: components["parameters"]["ClientIdQuery"];
@@ -3514,7 +3514,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the report. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the report. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 1
                  */
                 id: components["parameters"]["ReportIdPath"];
@@ -3564,7 +3564,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the report. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the report. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 1
                  */
                 id: components["parameters"]["ReportIdPath"];
@@ -3641,7 +3641,7 @@ export interface operations {
                  */
                 per_page?: components["parameters"]["PerPage"];
                 /**
-                 * @description Only return items that belong to this client (an `id` from `GET /clients`). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
+                 * @description Only return items that belong to this client (an `id` from `GET /clients`, number or string as it came). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
                  * @example 42
                  */
                 client_id?: components["parameters"]["ClientIdQuery"];
@@ -3700,7 +3700,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the action plan. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the action plan. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 305
                  */
                 id: components["parameters"]["ActionPlanIdPath"];
@@ -3760,7 +3760,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the action plan. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the action plan. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 305
                  */
                 id: components["parameters"]["ActionPlanIdPath"];
@@ -3815,7 +3815,7 @@ export interface operations {
                  */
                 per_page?: components["parameters"]["PerPage"];
                 /**
-                 * @description Only return items that belong to this client (an `id` from `GET /clients`). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
+                 * @description Only return items that belong to this client (an `id` from `GET /clients`, number or string as it came). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
                  * @example 42
                  */
                 client_id?: components["parameters"]["ClientIdQuery"];
@@ -3884,7 +3884,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the questionnaire. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+                 * @description Identifier of the questionnaire. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
                  * @example 77
                  */
                 id: components["parameters"]["QuestionnaireIdPath"];

@@ -576,34 +576,52 @@ export const zPage = z.int().gte(1).default(1);
 export const zPerPage = z.int().gte(1).lte(100).default(20);
 
 /**
- * Identifier of the client. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+ * Identifier of the client. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
  */
-export const zClientIdPath = z.string().min(1);
+export const zClientIdPath = z.union([
+    z.int(),
+    z.string().min(1)
+]);
 
 /**
- * Only return items that belong to this client (an `id` from `GET /clients`). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
+ * Only return items that belong to this client (an `id` from `GET /clients`, number or string as it came). The guide names `client_id` as a list filter and uses it on `GET /audits`; its use on the other lists is inferred.
  */
-export const zClientIdQuery = z.string().min(1);
+export const zClientIdQuery = z.union([
+    z.int(),
+    z.string().min(1)
+]);
 
 /**
- * Identifier of the audit. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+ * Identifier of the audit. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
  */
-export const zAuditIdPath = z.string().min(1);
+export const zAuditIdPath = z.union([
+    z.int(),
+    z.string().min(1)
+]);
 
 /**
- * Identifier of the report. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+ * Identifier of the report. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
  */
-export const zReportIdPath = z.string().min(1);
+export const zReportIdPath = z.union([
+    z.int(),
+    z.string().min(1)
+]);
 
 /**
- * Identifier of the action plan. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+ * Identifier of the action plan. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
  */
-export const zActionPlanIdPath = z.string().min(1);
+export const zActionPlanIdPath = z.union([
+    z.int(),
+    z.string().min(1)
+]);
 
 /**
- * Identifier of the questionnaire. The vendor's examples use numbers (e.g. `42`); ids are typed as strings here so that either form can be sent.
+ * Identifier of the questionnaire. Responses hand ids out as numbers or strings (`ResourceId`), so either form is accepted and sent as written.
  */
-export const zQuestionnaireIdPath = z.string().min(1);
+export const zQuestionnaireIdPath = z.union([
+    z.int(),
+    z.string().min(1)
+]);
 
 /**
  * Identifier of the AI model, as returned by `GET /models`. Its shape is not documented (other endpoints on the same server use slugs such as `gptbot`), so it is a free string.
@@ -621,7 +639,10 @@ export const zListClientsQuery = z.object({
 export const zListClientsResponse = zClientList;
 
 export const zGetClientPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -630,7 +651,10 @@ export const zGetClientPath = z.object({
 export const zGetClientResponse = zClientResponse;
 
 export const zListClientContactsPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 export const zListClientContactsQuery = z.object({
@@ -644,7 +668,10 @@ export const zListClientContactsQuery = z.object({
 export const zListClientContactsResponse = zContactList;
 
 export const zListClientCompetitorsPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 export const zListClientCompetitorsQuery = z.object({
@@ -658,7 +685,10 @@ export const zListClientCompetitorsQuery = z.object({
 export const zListClientCompetitorsResponse = zCompetitorList;
 
 export const zGetClient360Path = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -669,7 +699,10 @@ export const zGetClient360Response = zClient360Response;
 export const zListAuditsQuery = z.object({
     page: z.int().gte(1).optional().default(1),
     per_page: z.int().gte(1).lte(100).optional().default(20),
-    client_id: z.string().min(1).optional()
+    client_id: z.union([
+        z.int(),
+        z.string().min(1)
+    ]).optional()
 });
 
 /**
@@ -678,7 +711,10 @@ export const zListAuditsQuery = z.object({
 export const zListAuditsResponse = zAuditList;
 
 export const zGetAuditPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -687,7 +723,10 @@ export const zGetAuditPath = z.object({
 export const zGetAuditResponse = zAuditResponse;
 
 export const zListAuditResultsPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 export const zListAuditResultsQuery = z.object({
@@ -701,7 +740,10 @@ export const zListAuditResultsQuery = z.object({
 export const zListAuditResultsResponse = zAuditResultList;
 
 export const zGetAuditScoresPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -722,7 +764,10 @@ export const zLaunchAuditResponse = zAuditResponse;
 export const zListReportsQuery = z.object({
     page: z.int().gte(1).optional().default(1),
     per_page: z.int().gte(1).lte(100).optional().default(20),
-    client_id: z.string().min(1).optional()
+    client_id: z.union([
+        z.int(),
+        z.string().min(1)
+    ]).optional()
 });
 
 /**
@@ -731,7 +776,10 @@ export const zListReportsQuery = z.object({
 export const zListReportsResponse = zReportList;
 
 export const zGetReportPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -740,7 +788,10 @@ export const zGetReportPath = z.object({
 export const zGetReportResponse = zReportResponse;
 
 export const zDownloadReportPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -751,7 +802,10 @@ export const zDownloadReportResponse = z.string();
 export const zListActionPlansQuery = z.object({
     page: z.int().gte(1).optional().default(1),
     per_page: z.int().gte(1).lte(100).optional().default(20),
-    client_id: z.string().min(1).optional()
+    client_id: z.union([
+        z.int(),
+        z.string().min(1)
+    ]).optional()
 });
 
 /**
@@ -760,7 +814,10 @@ export const zListActionPlansQuery = z.object({
 export const zListActionPlansResponse = zActionPlanList;
 
 export const zGetActionPlanPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -769,7 +826,10 @@ export const zGetActionPlanPath = z.object({
 export const zGetActionPlanResponse = zActionPlanResponse;
 
 export const zGetActionPlanProgressPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 /**
@@ -780,7 +840,10 @@ export const zGetActionPlanProgressResponse = zActionPlanProgressResponse;
 export const zListQuestionnairesQuery = z.object({
     page: z.int().gte(1).optional().default(1),
     per_page: z.int().gte(1).lte(100).optional().default(20),
-    client_id: z.string().min(1).optional()
+    client_id: z.union([
+        z.int(),
+        z.string().min(1)
+    ]).optional()
 });
 
 /**
@@ -789,7 +852,10 @@ export const zListQuestionnairesQuery = z.object({
 export const zListQuestionnairesResponse = zQuestionnaireList;
 
 export const zListQuestionnaireResponsesPath = z.object({
-    id: z.string().min(1)
+    id: z.union([
+        z.int(),
+        z.string().min(1)
+    ])
 });
 
 export const zListQuestionnaireResponsesQuery = z.object({
