@@ -1,7 +1,6 @@
 // `createAiclicksClient`: the typed AIclicks client, plus a typed `paginate` over list endpoints.
-import type { MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/aiclicks/schema.js";
-import type { CallOptions, GetJson } from "../core/client-types.js";
+import type { GetJson, PaginateArgs, ThrowOption } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
 import { aiclicks } from "./vendor.js";
@@ -19,20 +18,22 @@ export type PaginatedPath = {
 
 export type ItemOf<P extends PaginatedPath> = Json<P> extends { data: { items: (infer I)[] } } ? I : never;
 
-export interface AiclicksClient extends VendorClient<paths> {
+export interface AiclicksClient<Throws extends boolean = false> extends VendorClient<paths, Throws> {
   /** Every item of a list endpoint, page after page, until `page > total_pages`. */
   paginate<P extends PaginatedPath>(
     path: P,
-    init?: MaybeOptionalInit<paths[P], "get"> & CallOptions,
-    bounds?: PageBounds,
+    ...args: PaginateArgs<paths[P]>
   ): Paginator<ItemOf<P>>;
 }
 
 export type AiclicksClientOptions = ClientOptions;
 
-export function createAiclicksClient(options: AiclicksClientOptions = {}): AiclicksClient {
+/** With `throwOnError: true` every call throws its failures, and its result's `data` is typed as present. */
+export function createAiclicksClient<Throws extends boolean = false>(
+  options: AiclicksClientOptions & ThrowOption<Throws> = {},
+): AiclicksClient<Throws> {
   const client = createVendorClient<paths>(aiclicks, options);
   return Object.assign(client, {
     paginate: (path: string, init?: object, bounds?: PageBounds) => client.paginateRaw(path, init as never, bounds),
-  }) as AiclicksClient;
+  }) as AiclicksClient<Throws>;
 }

@@ -1,8 +1,7 @@
 // `createAilabsauditClient`: the typed AILabsAudit client, plus a typed `paginate` over list
 // endpoints, `reports.download` for the PDF and `waitForAudit` after `POST /audits/launch`.
-import type { MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/ailabsaudit/schema.js";
-import type { CallOptions, GetJson } from "../core/client-types.js";
+import type { CallOptions, GetJson, PaginateArgs, ThrowOption } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import { toDownload, type Download } from "../core/download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
@@ -34,12 +33,11 @@ export type AilabsauditId = string | number;
 /** What a single download call accepts besides the id. */
 export type DownloadInit = CallOptions & { signal?: AbortSignal; headers?: Record<string, string> };
 
-export interface AilabsauditClient extends VendorClient<paths> {
+export interface AilabsauditClient<Throws extends boolean = false> extends VendorClient<paths, Throws> {
   /** Every item of a list endpoint, page after page, until `page >= pagination.total_pages`. */
   paginate<P extends PaginatedPath>(
     path: P,
-    init?: MaybeOptionalInit<paths[P], "get"> & CallOptions,
-    bounds?: PageBounds,
+    ...args: PaginateArgs<paths[P]>
   ): Paginator<ItemOf<P>>;
   reports: {
     /** The report's PDF as bytes, with the file name from Content-Disposition when sent. Throws ApiError on failure. */
@@ -59,7 +57,10 @@ export interface AilabsauditClientOptions extends ClientOptions {
   auth?: AilabsauditAuth;
 }
 
-export function createAilabsauditClient(options: AilabsauditClientOptions = {}): AilabsauditClient {
+/** With `throwOnError: true` every call throws its failures, and its result's `data` is typed as present. */
+export function createAilabsauditClient<Throws extends boolean = false>(
+  options: AilabsauditClientOptions & ThrowOption<Throws> = {},
+): AilabsauditClient<Throws> {
   const { auth = "apiKeyHeader", ...clientOptions } = options;
   const client = createVendorClient<paths>(ailabsaudit, clientOptions, auth);
 
@@ -92,5 +93,5 @@ export function createAilabsauditClient(options: AilabsauditClientOptions = {}):
     paginate: (path: string, init?: object, bounds?: PageBounds) => client.paginateRaw(path, init as never, bounds),
     reports: { download },
     waitForAudit,
-  }) as AilabsauditClient;
+  }) as AilabsauditClient<Throws>;
 }

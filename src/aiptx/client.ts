@@ -1,8 +1,7 @@
 // `createAiptxClient`: the typed AIPTx client, plus a typed `paginate`, `scans.waitForCompletion`
 // and the two file downloads.
-import type { MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/aiptx/schema.js";
-import type { CallOptions, GetJson } from "../core/client-types.js";
+import type { GetJson, PaginateArgs, ThrowOption } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import type { Download } from "../core/download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
@@ -23,7 +22,7 @@ export type PaginatedPath = {
 
 export type ItemOf<P extends PaginatedPath> = Json<P> extends { data: (infer I)[] } ? I : never;
 
-export interface AiptxClient extends VendorClient<paths> {
+export interface AiptxClient<Throws extends boolean = false> extends VendorClient<paths, Throws> {
   /**
    * Every item of a list endpoint (scans, findings, reports), page after page, until
    * `pagination.total_pages` (or `pagination.total`) says there are no more. 100 per page
@@ -31,8 +30,7 @@ export interface AiptxClient extends VendorClient<paths> {
    */
   paginate<P extends PaginatedPath>(
     path: P,
-    init?: MaybeOptionalInit<paths[P], "get"> & CallOptions,
-    bounds?: PageBounds,
+    ...args: PaginateArgs<paths[P]>
   ): Paginator<ItemOf<P>>;
   scans: {
     /**
@@ -55,12 +53,15 @@ export interface AiptxClient extends VendorClient<paths> {
 
 export type AiptxClientOptions = ClientOptions;
 
-export function createAiptxClient(options: AiptxClientOptions = {}): AiptxClient {
+/** With `throwOnError: true` every call throws its failures, and its result's `data` is typed as present. */
+export function createAiptxClient<Throws extends boolean = false>(
+  options: AiptxClientOptions & ThrowOption<Throws> = {},
+): AiptxClient<Throws> {
   const client = createVendorClient<paths>(aiptx, options);
   return Object.assign(client, {
     paginate: (path: string, init?: object, bounds?: PageBounds) => client.paginateRaw(path, init as never, bounds),
     scans: { waitForCompletion: (scanId: string, wait?: ScanWaitOptions) => waitForScan(client, scanId, wait) },
     reports: { download: (reportId: string, opts?: DownloadOptions & { format?: ReportFormat }) => downloadReport(client, reportId, opts) },
     findings: { export: (query: FindingsExportQuery, opts?: DownloadOptions) => exportFindings(client, query, opts) },
-  }) as AiptxClient;
+  }) as AiptxClient<Throws>;
 }

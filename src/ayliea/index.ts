@@ -5,6 +5,7 @@ export {
   type ItemOf,
   type PaginatedPath,
   type PathFor,
+  type ResultError,
 } from "./client.js";
 export type { ForbiddenCause, ForbiddenExplanation } from "./scopes.js";
 export { ayliea, listFields } from "./vendor.js";

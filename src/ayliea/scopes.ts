@@ -2,6 +2,7 @@
 // lacks the operation's scope, or its organization may not use the API (not on the Enterprise
 // tier) — so the cause is found by comparing the operation's scope with the key's scopes.
 import { PermissionDeniedError } from "../core/errors.js";
+import { typedErrorOf } from "../core/unwrap.js";
 
 export type ForbiddenCause =
   /** The key lacks at least one scope the operation needs: add it to the key, or use another key. */
@@ -25,14 +26,14 @@ export interface ForbiddenExplanation {
 
 const list = (scopes: readonly string[]) => scopes.map((s) => `\`${s}\``).join(", ");
 
-/** `undefined` when `error` is not a 403 from the API. */
+/** `error`: a caught error or a result's `error` body. `undefined` when it is not a 403 from the API. */
 export function explainForbidden(
   error: unknown,
   operation: string,
   required: readonly string[],
   grantedScopes?: readonly string[],
 ): ForbiddenExplanation | undefined {
-  if (!(error instanceof PermissionDeniedError)) return undefined;
+  if (!(typedErrorOf(error) instanceof PermissionDeniedError)) return undefined;
   const needs = `${operation} needs ${list(required)}`;
   if (grantedScopes === undefined) {
     return {

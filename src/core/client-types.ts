@@ -2,7 +2,14 @@
 // per-call options and the request id on every result.
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import type { PageBounds } from "./paginate.js";
 import type { ValidationMode } from "./validate.js";
+
+/**
+ * The transport the client calls, once per attempt, as `fetch(url, init)` with a string URL.
+ * The global fetch fits, and so does a custom one that takes only a string.
+ */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface CallOptions {
   /** Response (and request) validation for this call; overrides the client's `validate`. */
@@ -25,13 +32,44 @@ export type CallResult<T extends Record<string | number, any>, Init> = FetchResp
   requestId: string;
 };
 
-export type VendorMethod<Paths extends Record<string, any>, M extends HttpMethod> = <
+/** What a client created with `throwOnError: true` returns: failures are thrown, so `data` is there. */
+export type SuccessResult<T extends Record<string | number, any>, Init> = Extract<CallResult<T, Init>, { data: unknown }>;
+
+/**
+ * The option that picks a client's result type: `createXClient({ throwOnError: true })` infers
+ * `Throws = true`; a `boolean` only known at run time keeps the result-style types.
+ */
+export type ThrowOption<Throws extends boolean> = { throwOnError?: Throws };
+
+export type VendorMethod<Paths extends Record<string, any>, M extends HttpMethod, Throws extends boolean = false> = <
   Path extends PathsWithMethod<Paths, M>,
   Init extends MaybeOptionalInit<Paths[Path], M>,
 >(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<CallResult<Paths[Path][M], Init>>;
+) => Promise<[Throws] extends [true] ? SuccessResult<Paths[Path][M], Init> : CallResult<Paths[Path][M], Init>>;
+
+/** The typed HTTP methods of a client over `Paths`. */
+export interface VendorMethods<Paths extends Record<string, any>, Throws extends boolean = false> {
+  GET: VendorMethod<Paths, "get", Throws>;
+  PUT: VendorMethod<Paths, "put", Throws>;
+  POST: VendorMethod<Paths, "post", Throws>;
+  DELETE: VendorMethod<Paths, "delete", Throws>;
+  PATCH: VendorMethod<Paths, "patch", Throws>;
+  HEAD: VendorMethod<Paths, "head", Throws>;
+}
+
+/**
+ * The arguments of `paginate(path, init?, bounds?)` for a path: `init` is required exactly when
+ * `GET path` needs it (a required query parameter), as it is for `GET` itself.
+ */
+export type PaginateArgs<PathItem> =
+  undefined extends MaybeOptionalInit<PathItem, "get" & keyof PathItem>
+    ? [init?: NonNullable<MaybeOptionalInit<PathItem, "get" & keyof PathItem>> & CallOptions, bounds?: PageBounds]
+    : [init: MaybeOptionalInit<PathItem, "get" & keyof PathItem> & CallOptions, bounds?: PageBounds];
+
+/** The error body of a failed call (what `result.error` holds) for an operation. */
+export type ErrorBody<Operation extends Record<string | number, any>> = NonNullable<CallResult<Operation, {}>["error"]>;
 
 /** The JSON body of a GET path's 200 answer. */
 export type GetJson<Paths, P extends keyof Paths> = Paths[P] extends {

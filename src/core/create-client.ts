@@ -3,7 +3,7 @@
 import createFetchClient from "openapi-fetch";
 import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
 import { bodyReadFailed, parseJsonBody } from "./body.js";
-import type { VendorMethod } from "./client-types.js";
+import type { FetchLike, VendorMethods } from "./client-types.js";
 import {
   createApiError,
   RequestValidationError,
@@ -21,7 +21,7 @@ import { Paginator, type PageBounds } from "./paginate.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
 import { send, type CallSettings, type TransportSettings } from "./transport.js";
-import { API_ERROR } from "./unwrap.js";
+import { API_ERROR, attachApiError } from "./unwrap.js";
 import { check, type ValidationMode } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
 
@@ -33,7 +33,7 @@ export interface ClientOptions {
   /** Defaults to the vendor's production URL. http:// only for loopback. */
   baseUrl?: string;
   /** A fetch implementation (tests, proxies), called as `fetch(url, init)` for each attempt. Defaults to the global fetch. */
-  fetch?: typeof globalThis.fetch;
+  fetch?: FetchLike;
   /** Extra headers sent on every request. */
   headers?: Record<string, string>;
   /** Retries after the first attempt. Default 2. */
@@ -67,13 +67,7 @@ type Init = Record<string, unknown> & {
   parseAs?: string;
 };
 
-export interface VendorClient<Paths extends Record<string, any>> {
-  GET: VendorMethod<Paths, "get">;
-  PUT: VendorMethod<Paths, "put">;
-  POST: VendorMethod<Paths, "post">;
-  DELETE: VendorMethod<Paths, "delete">;
-  PATCH: VendorMethod<Paths, "patch">;
-  HEAD: VendorMethod<Paths, "head">;
+export interface VendorClient<Paths extends Record<string, any>, Throws extends boolean = false> extends VendorMethods<Paths, Throws> {
   /** The vendor this client talks to. */
   readonly vendor: VendorDescription;
   /** What the spec says about `METHOD /path` (operationId, scopes, response kind), if it is in the spec. */
@@ -199,7 +193,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const answered = { ...context, requestId };
       if (!result.response.ok) {
         const error = failure(result, answered);
-        Object.defineProperty(result, API_ERROR, { value: error, enumerable: false });
+        attachApiError(result, error);
         logger.debug(`HTTP ${result.response.status} from ${answered.operation}`, { requestId, code: error.code });
         if (options.throwOnError) throw error;
         return result;

@@ -1,6 +1,7 @@
 // The fetch that openapi-fetch calls: one logical call becomes up to 1 + maxRetries attempts,
 // each with the auth header, the call's X-Request-Id, an attempt counter, a fresh timeout and a
 // rate-limiter slot; waits honour the server's Retry-After and end early on abort.
+import type { FetchLike } from "./client-types.js";
 import { ConnectionError, TimeoutError, type ErrorContext } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
 import type { PlannedRequest } from "./planned-request.js";
@@ -12,7 +13,7 @@ import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } fr
 export const ATTEMPT_HEADER = "X-Attempt";
 
 export interface TransportSettings {
-  fetch: typeof globalThis.fetch;
+  fetch: FetchLike;
   authHeader: [string, string];
   limiter: RateLimiter | undefined;
   logger: Logger;

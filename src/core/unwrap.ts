@@ -6,6 +6,25 @@ export const API_ERROR = Symbol.for("ai-vendor-contracts.apiError");
 
 type AnyResult = { data?: unknown; error?: unknown; response: Response; [API_ERROR]?: ApiError };
 
+// Keyed by the result's error body, so a helper handed only `result.error` finds the typed
+// error (its status and class) that the body alone cannot tell; weak, so bodies are not kept.
+const errorsByBody = new WeakMap<object, ApiError>();
+
+/** Called by the client on every failed result it returns. */
+export function attachApiError(result: AnyResult, error: ApiError): void {
+  Object.defineProperty(result, API_ERROR, { value: error, enumerable: false });
+  if (typeof result.error === "object" && result.error !== null) errorsByBody.set(result.error, error);
+}
+
+/**
+ * The typed error behind `value`: a thrown error as it is, or the ApiError of a result's
+ * `error` body; `undefined` for anything else.
+ */
+export function typedErrorOf(value: unknown): Error | undefined {
+  if (value instanceof Error) return value;
+  return typeof value === "object" && value !== null ? errorsByBody.get(value) : undefined;
+}
+
 export function unwrap<R extends AnyResult>(result: R): NonNullable<R["data"]> {
   if (result[API_ERROR]) throw result[API_ERROR];
   if (!result.response.ok) {

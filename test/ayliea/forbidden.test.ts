@@ -37,6 +37,19 @@ describe("Ayliea 403s and scopes", () => {
     expect(why!.message).toContain("scores:read");
   });
 
+  it("explains the result-style error as it comes, the same as the thrown one", async () => {
+    const { error } = await client.GET("/scores", { headers: { Prefer: "code=403, example=missingScope" } });
+    expect(error).toBeDefined();
+    const why = client.explainForbidden(error!, "GET", "/scores", ["discovery:read"]);
+    expect(why).toMatchObject({ cause: "missing-scope", operation: "GET /scores", missing: ["scores:read"] });
+
+    const unauthorized = await client.GET("/scores", { headers: { Prefer: "code=401" } });
+    expect(unauthorized.response.status).toBe(401);
+    expect(client.explainForbidden(unauthorized.error!, "GET", "/scores", [])).toBeUndefined();
+    // A look-alike body that no call returned says nothing about a status.
+    expect(client.explainForbidden({ error: "API key does not have the required scope" }, "GET", "/scores", [])).toBeUndefined();
+  });
+
   it("a key that has the scope but still gets 403: explained as its organization (not on Enterprise)", async () => {
     const throwing = createAylieaClient({ apiKey: TEST_KEY, baseUrl: mockUrl("ayliea"), throwOnError: true, rateLimit: false });
     const error = await caught(() =>
