@@ -40,5 +40,8 @@ describe("paginate", () => {
     expectTypeOf<AilabsauditItemOf<"/clients">>().toHaveProperty("id");
     const audits = createAilabsauditClient();
     expectTypeOf(audits.paginate("/clients")).toEqualTypeOf<Paginator<AilabsauditItemOf<"/clients">>>();
+    // @ts-expect-error a sub-collection needs its path id, so init is required
+    audits.paginate("/clients/{id}/competitors");
+    audits.paginate("/clients/{id}/competitors", { params: { path: { id: 42 } } });
   });
 });
