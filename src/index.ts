@@ -20,7 +20,7 @@ export {
 } from "./core/errors.js";
 export { unwrap } from "./core/unwrap.js";
 export type { ClientOptions, VendorClient } from "./core/create-client.js";
-export type { CallOptions, CallResult } from "./core/client-types.js";
+export type { CallOptions, CallResult, FetchLike, SuccessResult } from "./core/client-types.js";
 export type { Logger } from "./core/logger.js";
 export type { Page, PageBounds, Paginator } from "./core/paginate.js";
 export type { RateLimitOptions } from "./core/rate-limit.js";

@@ -61,7 +61,7 @@ export interface VendorMethods<Paths extends Record<string, any>, Throws extends
 
 /**
  * The arguments of `paginate(path, init?, bounds?)` for a path: `init` is required exactly when
- * `GET path` needs it (a required query parameter), as it is for `GET` itself.
+ * `GET path` needs it (a required path or query parameter), as it is for `GET` itself.
  */
 export type PaginateArgs<PathItem> =
   undefined extends MaybeOptionalInit<PathItem, "get" & keyof PathItem>
