@@ -1,5 +1,6 @@
 // One paginator for the vendors' four styles: page/size numbers with a page count or a total,
 // and limit/offset that ends on a short page. `for await` yields items; `.pages()` yields pages.
+// Every style also ends on a page that repeats the previous one, so no server can make it loop.
 import { silentLogger, type Logger } from "./logger.js";
 
 export type PaginationStyle =
@@ -11,6 +12,7 @@ export type PaginationStyle =
       defaultSize: number;
       /** The page's items; `path` is the list endpoint, for vendors whose lists differ by endpoint. */
       items: (body: unknown, path: string) => unknown[];
+      // The counts as the body carries them; the paginator trusts only finite numbers ≥ 0.
       totalPages?: (body: unknown) => unknown;
       total?: (body: unknown) => unknown;
       /** The page size the server says it used, which may be smaller than the one asked for. */
