@@ -41,10 +41,26 @@ function checkDelay(name: string, value: number, infinityAllowed: boolean): void
   );
 }
 
+/** `work`'s outcome, or the signal's reason as soon as it aborts, even if `work` never settles. */
+async function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    // One listener per poll would pile up over a day-long wait.
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
 /**
  * Polls `fetchState` until the job is done (then resolves with `finish(state)`, or the state),
  * failed (JobFailedError) or out of time (WaitTimeoutError). Both callbacks get a signal that
- * aborts at the deadline or when the caller's signal does; they must hand it to their requests.
+ * aborts at the deadline or when the caller's signal does; they hand it to their requests, so
+ * nothing keeps running after the wait has ended.
  */
 export async function waitForJob<T, R = T>(
   fetchState: (signal: AbortSignal) => Promise<T>,
@@ -70,11 +86,12 @@ export async function waitForJob<T, R = T>(
   try {
     for (;;) {
       signal.throwIfAborted();
-      const state = await fetchState(signal);
+      // Raced against the signal too: a transport that ignores it (never answers) cannot hold the wait.
+      const state = await abortable(fetchState(signal), signal);
       const status = rules.statusOf(state) ?? "unknown";
       last = { state, status };
       options.onProgress?.(state);
-      if (rules.done.includes(status)) return finish ? await finish(state, signal) : (state as unknown as R);
+      if (rules.done.includes(status)) return finish ? await abortable(finish(state, signal), signal) : (state as unknown as R);
       if (rules.failed.includes(status)) {
         throw new JobFailedError(
           `${rules.describe} ended with status "${status}". Inspect the error's \`state\` for the vendor's details, then start it again if needed.`,

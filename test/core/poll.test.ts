@@ -49,6 +49,15 @@ describe("waitForJob deadline", () => {
     expect(signals[0]!.aborted).toBe(true);
   });
 
+  it("ends at timeoutMs even when the poll ignores its signal and never settles (a transport that never answers)", async () => {
+    let settled: unknown;
+    void waitForJob(() => new Promise<Job>(() => {}), rules, { timeoutMs: 1_000 }).catch((e: unknown) => (settled = e));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBeInstanceOf(WaitTimeoutError);
+  });
+
   it("a timeout after some polls names the last status and carries the last state", async () => {
     let polls = 0;
     const slowSecond = (signal: AbortSignal) =>
