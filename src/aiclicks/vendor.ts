@@ -3,7 +3,7 @@
 import { operationTable } from "../../generated/aiclicks/operations.js";
 import type { VendorDescription } from "../core/vendor.js";
 
-type ListBody = { data?: { items?: unknown[]; total?: number; total_pages?: number } };
+type ListBody = { data?: { items?: unknown[]; total?: unknown; total_pages?: unknown; size?: unknown } };
 
 export const aiclicks: VendorDescription = {
   name: "aiclicks",
@@ -24,6 +24,8 @@ export const aiclicks: VendorDescription = {
     items: (body) => (body as ListBody)?.data?.items ?? [],
     totalPages: (body) => (body as ListBody)?.data?.total_pages,
     total: (body) => (body as ListBody)?.data?.total,
+    // `data.size` is the size the server used; the docs disagree on the maximum (100 or 500).
+    pageSize: (body) => (body as ListBody)?.data?.size,
   },
   errorBody: (body) => {
     const detail = (body as { detail?: unknown } | undefined)?.detail;

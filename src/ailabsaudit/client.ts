@@ -5,7 +5,7 @@ import type { CallOptions, GetJson, PaginateArgs, ThrowOption } from "../core/cl
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
 import { toDownload, type Download } from "../core/download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
-import { waitForJob, type WaitOptions } from "../core/poll.js";
+import { polledState, waitForJob, type WaitOptions } from "../core/poll.js";
 import { unwrap } from "../core/unwrap.js";
 import { AUDIT_DONE_STATUSES, AUDIT_FAILED_STATUSES, auditStatus, type Audit } from "./audit-status.js";
 import { ailabsaudit, type AilabsauditAuth } from "./vendor.js";
@@ -74,8 +74,9 @@ export function createAilabsauditClient<Throws extends boolean = false>(
   }
 
   function waitForAudit(id: AilabsauditId, waitOptions: WaitOptions<Audit> = {}): Promise<Audit> {
-    const fetchAudit = async () =>
-      unwrap(await client.GET("/audits/{id}", { params: { path: { id: String(id) } }, signal: waitOptions.signal })).data;
+    const context = { vendor: ailabsaudit.name, displayName: ailabsaudit.displayName, operation: "getAudit (GET /audits/{id})" };
+    const fetchAudit = async (signal: AbortSignal) =>
+      polledState<Audit>(await client.GET("/audits/{id}", { params: { path: { id: String(id) } }, signal }), context);
     return waitForJob(
       fetchAudit,
       {
@@ -83,7 +84,7 @@ export function createAilabsauditClient<Throws extends boolean = false>(
         done: AUDIT_DONE_STATUSES,
         failed: AUDIT_FAILED_STATUSES,
         describe: `${ailabsaudit.displayName} audit ${id}`,
-        context: { vendor: ailabsaudit.name, displayName: ailabsaudit.displayName, operation: "getAudit (GET /audits/{id})" },
+        context,
       },
       waitOptions,
     );

@@ -29,7 +29,8 @@ export const ailabsaudit: VendorDescription = {
   },
   auth,
   rateLimitPerMinute: 60,
-  // Sub-collections may come without `pagination`; the paginator then stops on a short page.
+  // Sub-collections may come without `pagination`; the paginator then stops on a short page,
+  // or on a page that repeats the previous one when the endpoint ignores `page`.
   pagination: dataWithPaginationObject("per_page", 100),
   errorBody: (body) => {
     const { error, message } = (body ?? {}) as ErrorBody;

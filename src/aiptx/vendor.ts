@@ -32,7 +32,8 @@ export const aiptx: VendorDescription = {
   // Enterprise custom. The default is the lowest, so no plan is over-driven; a key on a higher
   // plan raises it with the client's `rateLimit: { requests: 120 }` option.
   rateLimitPerMinute: 60,
-  // The reports list sends no total_pages; the paginator then falls back to `total`.
+  // The reports list sends no total_pages; the paginator then falls back to `total`, counted at
+  // the served `pagination.limit`.
   pagination: dataWithPaginationObject("limit", 100),
   errorBody: (body) => {
     const envelope = body as ErrorEnvelope | undefined;

@@ -3,8 +3,7 @@
 // once it has completed, so the caller gets findings counts, phases and timestamps in one value.
 import type { components, paths } from "../../generated/aiptx/schema.js";
 import type { VendorClient } from "../core/create-client.js";
-import { waitForJob, type WaitOptions } from "../core/poll.js";
-import { unwrap } from "../core/unwrap.js";
+import { polledState, waitForJob, type WaitOptions } from "../core/poll.js";
 
 export type Scan = components["schemas"]["Scan"];
 /** What each poll returns: status, progress (0–100), current phase, findings so far. */
@@ -26,25 +25,27 @@ export async function waitForScan(
   options: ScanWaitOptions = {},
 ): Promise<Scan> {
   const path = { scan_id: scanId };
-  const signal = options.signal;
-  await waitForJob(
-    async () => unwrap(await client.GET("/scans/{scan_id}/status", { params: { path }, signal })).data,
+  const context = { vendor: client.vendor.name, displayName: client.vendor.displayName };
+  return waitForJob(
+    async (signal) =>
+      polledState<ScanStatusView>(await client.GET("/scans/{scan_id}/status", { params: { path }, signal }), {
+        ...context,
+        operation: "getScanStatus (GET /scans/{scan_id}/status)",
+      }),
     {
       statusOf: (state) => state.status,
       done: SCAN_DONE,
       failed: SCAN_FAILED,
       describe: `AIPTx scan ${scanId}`,
-      context: {
-        vendor: client.vendor.name,
-        displayName: client.vendor.displayName,
-        operation: `scans.waitForCompletion(${scanId})`,
-      },
+      context: { ...context, operation: `scans.waitForCompletion(${scanId})` },
     },
     {
       ...options,
       intervalMs: options.intervalMs ?? SCAN_POLL_INTERVAL_MS,
       timeoutMs: options.timeoutMs ?? SCAN_WAIT_TIMEOUT_MS,
     },
+    // The full scan is fetched under the same deadline as the polls.
+    async (_, signal) =>
+      polledState<Scan>(await client.GET("/scans/{scan_id}", { params: { path }, signal }), { ...context, operation: "getScan (GET /scans/{scan_id})" }),
   );
-  return unwrap(await client.GET("/scans/{scan_id}", { params: { path }, signal })).data;
 }

@@ -228,6 +228,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
         path,
         (init.params?.query ?? {}) as Record<string, unknown>,
         bounds,
+        logger,
       );
     },
   });

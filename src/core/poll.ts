@@ -1,13 +1,21 @@
 // Polls a job until it reaches a terminal status: the shared loop behind `waitForAudit`,
 // `scans.waitForCompletion` and the like. Each poll is an ordinary client call, so it goes
 // through the client's rate limiter and retries.
-import { JobFailedError, WaitTimeoutError, type ErrorContext } from "./errors.js";
+import { JobFailedError, MalformedResponseError, snippet, WaitTimeoutError, type ErrorContext } from "./errors.js";
 import { sleep } from "./retry.js";
+import { unwrap } from "./unwrap.js";
+
+/** The longest delay a Node timer keeps; a longer one fires after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface WaitOptions<T> {
   /** Pause between polls. Default 5 000 ms. */
   intervalMs?: number;
-  /** Give up after this long. Default 30 minutes. */
+  /**
+   * Give up after this long, counted over the whole wait: a poll still queued behind the rate
+   * limiter or waiting out a Retry-After is aborted at the deadline. Default 30 minutes;
+   * `Infinity` waits without a deadline.
+   */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Called with every state fetched, including the last. */
@@ -26,35 +34,99 @@ export interface JobRules<T> {
   context: ErrorContext;
 }
 
-export async function waitForJob<T>(fetchState: () => Promise<T>, rules: JobRules<T>, options: WaitOptions<T> = {}): Promise<T> {
+function checkDelay(name: string, value: number, infinityAllowed: boolean): void {
+  if (value >= 0 && (value <= MAX_TIMER_MS || (infinityAllowed && value === Infinity))) return;
+  throw new RangeError(
+    `${name} must be between 0 and ${MAX_TIMER_MS} ms (about 24.8 days)${infinityAllowed ? ", or Infinity for no deadline" : ""}, got ${value}.`,
+  );
+}
+
+/** `work`'s outcome, or the signal's reason as soon as it aborts, even if `work` never settles. */
+async function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    // One listener per poll would pile up over a day-long wait.
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * Polls `fetchState` until the job is done (then resolves with `finish(state)`, or the state),
+ * failed (JobFailedError) or out of time (WaitTimeoutError). Both callbacks get a signal that
+ * aborts at the deadline or when the caller's signal does; they hand it to their requests, so
+ * nothing keeps running after the wait has ended.
+ */
+export async function waitForJob<T, R = T>(
+  fetchState: (signal: AbortSignal) => Promise<T>,
+  rules: JobRules<T>,
+  options: WaitOptions<T> = {},
+  finish?: (state: T, signal: AbortSignal) => Promise<R>,
+): Promise<R> {
   const intervalMs = options.intervalMs ?? 5_000;
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
-  if (!(intervalMs >= 0) || !(timeoutMs >= 0)) {
-    throw new RangeError(`intervalMs and timeoutMs must be ≥ 0, got ${intervalMs} and ${timeoutMs}.`);
-  }
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    options.signal?.throwIfAborted();
-    const state = await fetchState();
-    options.onProgress?.(state);
-    const status = rules.statusOf(state) ?? "unknown";
-    if (rules.done.includes(status)) return state;
-    if (rules.failed.includes(status)) {
-      throw new JobFailedError(
-        `${rules.describe} ended with status "${status}". Inspect the error's \`state\` for the vendor's details, then start it again if needed.`,
-        rules.context,
-        status,
-        state,
-      );
+  checkDelay("intervalMs", intervalMs, false);
+  checkDelay("timeoutMs", timeoutMs, true);
+  let last: { state: T; status: string } | undefined;
+  const deadline = new AbortController();
+  const timer =
+    timeoutMs === Infinity
+      ? undefined
+      : setTimeout(() => {
+          const where = last ? `was still "${last.status}"` : "had not answered its first poll";
+          const message = `${rules.describe} ${where} after ${timeoutMs} ms. It may still finish: wait longer (timeoutMs) or check it later.`;
+          deadline.abort(new WaitTimeoutError(message, rules.context, last?.state));
+        }, timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      // Raced against the signal too: a transport that ignores it (never answers) cannot hold the wait.
+      const state = await abortable(fetchState(signal), signal);
+      const status = rules.statusOf(state) ?? "unknown";
+      last = { state, status };
+      options.onProgress?.(state);
+      if (rules.done.includes(status)) return finish ? await abortable(finish(state, signal), signal) : (state as unknown as R);
+      if (rules.failed.includes(status)) {
+        throw new JobFailedError(
+          `${rules.describe} ended with status "${status}". Inspect the error's \`state\` for the vendor's details, then start it again if needed.`,
+          rules.context,
+          status,
+          state,
+        );
+      }
+      await sleep(intervalMs, signal);
     }
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      throw new WaitTimeoutError(
-        `${rules.describe} was still "${status}" after ${timeoutMs} ms. It may still finish: wait longer (timeoutMs) or check it later.`,
-        rules.context,
-        state,
-      );
-    }
-    await sleep(Math.min(intervalMs, left), options.signal);
+  } catch (error) {
+    // Whatever the deadline interrupted (a sleep, a limiter queue, a request), the wait timed out.
+    if (deadline.signal.aborted && !options.signal?.aborted) throw deadline.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+type PollResult = { data?: unknown; error?: unknown; response: Response; requestId?: string };
+
+/**
+ * The job inside a `{ data: … }` answer. A 2xx without a `data` object (a proxy's `{}`, a changed
+ * envelope) is a MalformedResponseError naming the operation, not a TypeError further on.
+ */
+export function polledState<T>(result: PollResult, context: ErrorContext): T {
+  const body = unwrap(result);
+  const state = (body as { data?: unknown } | null | undefined)?.data;
+  if (state !== null && typeof state === "object") return state as T;
+  const requestId = result.requestId ?? context.requestId;
+  const text = snippet(JSON.stringify(body) ?? "");
+  throw new MalformedResponseError(
+    `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${result.response.status} but without ` +
+      `the \`data\` object that holds the job's state. Retry later; if it persists, report it with request id ${requestId ?? "unknown"}. ` +
+      `Body starts: ${JSON.stringify(text)}`,
+    { ...context, requestId, status: result.response.status, body: text },
+  );
 }

@@ -63,6 +63,30 @@ describe("AILabsAudit pagination", () => {
     ]);
   });
 
+  it("`total_pages: null` never counts as 0: the walk goes on by `total` and drops no client", async () => {
+    const recorder = recordingFetch(async (input) => {
+      const page = Number(new URL((input as Request).url).searchParams.get("page"));
+      const data = Array.from({ length: 50 }, (_, i) => brand((page - 1) * 50 + i + 1)).filter((c) => c.id <= 150);
+      return Response.json({ success: true, data, pagination: { page, per_page: 50, total: 150, total_pages: null } });
+    });
+    const client = createAilabsauditClient({ apiKey, baseUrl: "http://127.0.0.1:9", fetch: recorder.fetch, validate: "off", rateLimit: false });
+    const clients = await client.paginate("/clients", {}, { maxPages: 10 }).toArray();
+    expect(clients.map((c) => c.id)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    expect(recorder.calls.map((c) => c.url.searchParams.get("page"))).toEqual(["1", "2", "3"]);
+  });
+
+  it("a sub-collection that ignores `page` ends at the repeated page, with a warning on the client's logger", async () => {
+    const everyRival = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, name: `Rival ${i + 1}` }));
+    const recorder = recordingFetch(async () => Response.json({ success: true, data: everyRival }));
+    const warnings: string[] = [];
+    const logger = { debug() {}, warn: (message: string) => warnings.push(message) };
+    const client = createAilabsauditClient({ apiKey, baseUrl: "http://127.0.0.1:9", fetch: recorder.fetch, logger, rateLimit: false });
+    const rivals = await client.paginate("/clients/{id}/competitors", { params: { path: { id: "42" } } }, { maxPages: 10 }).toArray();
+    expect(rivals).toHaveLength(100);
+    expect(recorder.calls).toHaveLength(2);
+    expect(warnings).toEqual([expect.stringContaining('ignore "page"')]);
+  });
+
   it("a sub-collection without `pagination` stops on a short page", async () => {
     const pages = [
       [{ id: 1, name: "Rival A" }, { id: 2, name: "Rival B" }],

@@ -40,6 +40,22 @@ describe("AILabsAudit report download", () => {
     expect(file.filename).toBe("rapport Acme.pdf");
   });
 
+  it("falls back to filename when filename* names a charset it cannot decode, and never returns a path", async () => {
+    const client = createAilabsauditClient({
+      apiKey,
+      baseUrl: "http://127.0.0.1:9",
+      rateLimit: false,
+      fetch: async () =>
+        new Response("%PDF-1.4", {
+          headers: {
+            "content-type": "application/pdf",
+            "content-disposition": "attachment; filename*=x-mac-klingon''rapport.pdf; filename=\"..\\\\..\\\\rapport_42.pdf\"",
+          },
+        }),
+    });
+    expect((await client.reports.download(42)).filename).toBe("rapport_42.pdf");
+  });
+
   it("leaves the file name undefined when the server suggests none", async () => {
     const client = createAilabsauditClient({
       apiKey,

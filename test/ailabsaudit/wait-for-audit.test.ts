@@ -1,8 +1,8 @@
 // `waitForAudit` polls GET /audits/{id} through the client until the audit is completed, fails or
 // the wait times out; every state reaches onProgress, and each poll waits for the rate limiter.
-import { describe, expect, it } from "vitest";
-import { JobFailedError, WaitTimeoutError } from "../../src/index.js";
-import { createAilabsauditClient, type Audit } from "../../src/ailabsaudit/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { JobFailedError, MalformedResponseError, WaitTimeoutError } from "../../src/index.js";
+import { ailabsaudit, createAilabsauditClient, type Audit } from "../../src/ailabsaudit/index.js";
 import { mockUrl } from "../helpers.js";
 
 const apiKey = "aila_wait_test_key";
@@ -104,5 +104,39 @@ describe("AILabsAudit waitForAudit", () => {
     const done = await client.waitForAudit(launched!.data.id, { intervalMs: 1, onProgress: (a) => seen.push(a) });
     expect(done.status).toBe("completed");
     expect(seen).toHaveLength(1);
+  });
+  it("the deadline bounds a poll queued behind the rate limiter: WaitTimeoutError at timeoutMs (on a fake clock)", async () => {
+    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+    await ailabsaudit.loadValidators();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      // One request per ten minutes: the second poll queues for the limiter's next slot.
+      const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
+      let settled: unknown;
+      void client.waitForAudit(1288, { intervalMs: 100, timeoutMs: 1_000 }).catch((e: unknown) => (settled = e));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(settled).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBeInstanceOf(WaitTimeoutError);
+      expect((settled as WaitTimeoutError).message).toContain('AILabsAudit audit 1288 was still "running" after 1000 ms');
+      await vi.advanceTimersByTimeAsync(700_000);
+      expect(requested).toHaveLength(1); // the queued poll was dropped, not sent later
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a 200 answer without `data` is a MalformedResponseError naming getAudit, not a TypeError", async () => {
+    const client = createAilabsauditClient({
+      apiKey,
+      baseUrl: "http://127.0.0.1:9",
+      rateLimit: false,
+      onValidationError: () => {},
+      fetch: async () => Response.json({ success: true }),
+    });
+    const error = await rejectionOf<MalformedResponseError>(client.waitForAudit(1288, { intervalMs: 1 }));
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error.operation).toBe("getAudit (GET /audits/{id})");
+    expect(error.message).toContain("AILabsAudit answered getAudit (GET /audits/{id}) with HTTP 200 but without the `data` object");
   });
 });

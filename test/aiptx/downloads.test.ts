@@ -78,6 +78,25 @@ describe("report download", () => {
   });
 });
 
+describe("download file names", () => {
+  /** A client whose every download answers with this Content-Disposition. */
+  const serving = (disposition: string) =>
+    createAiptxClient({
+      apiKey: "aiptx_download_test_key",
+      rateLimit: false,
+      fetch: async () => new Response("id,title\n", { headers: { "content-type": "text/csv", "content-disposition": disposition } }),
+    });
+
+  it.each([
+    ["an ISO-8859-1 filename* with a language tag", "attachment; filename*=iso-8859-1'fr'r%E9sultats.csv", "résultats.csv"],
+    ["filename* over filename", "attachment; filename=\"findings.csv\"; filename*=UTF-8''r%C3%A9sultats.csv", "résultats.csv"],
+    ["a path in filename, cut to its base name", 'attachment; filename="../../.ssh/authorized_keys"', "authorized_keys"],
+    ["an escaped quote", 'attachment; filename="scan \\"prod\\".csv"', 'scan "prod".csv'],
+  ])("%s", async (_, disposition, expected) => {
+    expect((await serving(disposition).findings.export({ scan_id, format: "csv" })).filename).toBe(expected);
+  });
+});
+
 describe("findings export", () => {
   it.each([
     ["csv", "text/csv", "id,title,severity"],

@@ -1,6 +1,6 @@
 // `paginate` walks AIPTx list pages (page/limit) until `pagination.total_pages` — or, on the
-// reports list that has none, `pagination.total` — is reached, keeps the caller's filters on
-// every page, and never asks for a page past the last.
+// reports list that has none, `pagination.total` counted at the served `pagination.limit` — is
+// reached, keeps the caller's filters on every page, and never asks for a page past the last.
 import { describe, expect, it } from "vitest";
 import { createAiptxClient } from "../../src/aiptx/index.js";
 import { mockUrl, recordingFetch } from "../helpers.js";
@@ -35,6 +35,25 @@ function scriptedFindings() {
   return { fetch, requests };
 }
 
+/** The reports list (no total_pages): page `n` holds `serve(n).ids`, with the served limit and total. */
+function scriptedReports(serve: (page: number) => { ids: number[]; limit: number; total: number }) {
+  const requests: URL[] = [];
+  const report = (n: number) => ({ id: `report_${n}`, scan_id, format: "pdf", template: "technical", status: "completed", created_at: "2024-01-15T14:00:00Z" });
+  const client = createAiptxClient({
+    apiKey: "aiptx_paginate_key",
+    validate: "strict",
+    rateLimit: false,
+    fetch: async (input, init) => {
+      const url = new URL(new Request(input, init).url);
+      requests.push(url);
+      const page = Number(url.searchParams.get("page"));
+      const { ids, limit, total } = serve(page);
+      return Response.json({ success: true, data: ids.map(report), pagination: { page, limit, total } });
+    },
+  });
+  return { client, pagesAsked: () => requests.map((u) => u.searchParams.get("page")) };
+}
+
 describe("AIPTx pagination", () => {
   it("iterates findings across pages with a severity filter sent on every page, stopping at total_pages", async () => {
     const { fetch, requests } = scriptedFindings();
@@ -62,35 +81,34 @@ describe("AIPTx pagination", () => {
   });
 
   it("stops on pagination.total when total_pages is absent (the reports list)", async () => {
-    const requests: URL[] = [];
-    const report = (n: number) => ({ id: `report_${n}`, scan_id, format: "pdf", template: "technical", status: "completed", created_at: "2024-01-15T14:00:00Z" });
-    const client = createAiptxClient({
-      apiKey: "aiptx_paginate_key",
-      validate: "strict",
-      rateLimit: false,
-      fetch: async (input, init) => {
-        const url = new URL(new Request(input, init).url);
-        requests.push(url);
-        const page = Number(url.searchParams.get("page"));
-        const ids = page === 1 ? [1, 2, 3] : page === 2 ? [4] : [];
-        return Response.json({ success: true, data: ids.map(report), pagination: { page, limit: 3, total: 4 } });
-      },
-    });
+    const { client, pagesAsked } = scriptedReports((page) => ({ ids: page === 1 ? [1, 2, 3] : page === 2 ? [4] : [], limit: 3, total: 4 }));
     const reports = await client.paginate("/reports", { params: { query: { limit: 3 } } }).toArray();
     expect(reports.map((r) => r.id)).toEqual(["report_1", "report_2", "report_3", "report_4"]);
-    expect(requests.map((u) => u.searchParams.get("page"))).toEqual(["1", "2"]);
+    expect(pagesAsked()).toEqual(["1", "2"]);
   });
 
-  it("against Prism, walks as many scan pages as the mock reports and no more", async () => {
+  it("counts `total` in the pages the server served: 150 reports at 50 a page (limit 100 asked) are all walked", async () => {
+    const { client, pagesAsked } = scriptedReports((page) => ({
+      ids: Array.from({ length: 50 }, (_, i) => (page - 1) * 50 + i + 1).filter((n) => n <= 150),
+      limit: 50,
+      total: 150,
+    }));
+    const reports = await client.paginate("/reports", { params: { query: { limit: 100 } } }, { maxPages: 10 }).toArray();
+    expect(new Set(reports.map((r) => r.id)).size).toBe(150);
+    expect(pagesAsked()).toEqual(["1", "2", "3"]);
+  });
+
+  it("against Prism, whose every page is the same example, stops at the repeated page 2 although total_pages says more", async () => {
     const recorder = recordingFetch();
-    const client = createAiptxClient({ apiKey: "aiptx_paginate_key", baseUrl: mockUrl("aiptx"), fetch: recorder.fetch, validate: "strict", rateLimit: false });
+    const warnings: string[] = [];
+    const logger = { debug() {}, warn: (message: string) => warnings.push(message) };
+    const client = createAiptxClient({ apiKey: "aiptx_paginate_key", baseUrl: mockUrl("aiptx"), fetch: recorder.fetch, logger, validate: "strict", rateLimit: false });
     const pages = [];
     for await (const page of client.paginate("/scans", { params: { query: { status: "completed" } } }).pages()) pages.push(page);
-    const totalPages = (pages[0]!.body as { pagination: { total_pages: number } }).pagination.total_pages;
-    expect(totalPages).toBeGreaterThan(1);
-    expect(recorder.calls.map((c) => Number(c.url.searchParams.get("page")))).toEqual(
-      Array.from({ length: totalPages }, (_, i) => i + 1),
-    );
+    expect((pages[0]!.body as { pagination: { total_pages: number } }).pagination.total_pages).toBeGreaterThan(2);
+    expect(pages).toHaveLength(1);
+    expect(recorder.calls.map((c) => c.url.searchParams.get("page"))).toEqual(["1", "2"]);
     expect(recorder.calls.every((c) => c.url.searchParams.get("status") === "completed")).toBe(true);
+    expect(warnings).toEqual([expect.stringContaining('ignore "page"')]);
   });
 });

@@ -2,7 +2,7 @@
 // scan once completed, throws JobFailedError for failed and cancelled, WaitTimeoutError when the
 // wait runs out, and stops early on abort. Scripted answers come from an injected fetch.
 import { describe, expect, it, vi } from "vitest";
-import { JobFailedError, NotFoundError, WaitTimeoutError } from "../../src/index.js";
+import { JobFailedError, MalformedResponseError, NotFoundError, WaitTimeoutError } from "../../src/index.js";
 import { aiptx, createAiptxClient, SCAN_POLL_INTERVAL_MS, type ScanStatusView } from "../../src/aiptx/index.js";
 
 const scan_id = "scan_wait123";
@@ -28,22 +28,42 @@ const finishedScan = {
   completed_at: "2024-01-15T10:52:00Z",
 };
 
-/** Answers the status polls with `states` in turn (the last one repeats) and GET /scans/{id} with the finished scan. */
-function scripted(states: ScanStatusView[]) {
+/** A scripted answer: a status view (sent in the envelope) or a whole response. */
+type Answer = ScanStatusView | (() => Response);
+
+/**
+ * Answers the status polls with `states` in turn (the last one repeats) and GET /scans/{id} with
+ * `scan` (the finished scan unless given).
+ */
+function scripted(states: Answer[], options: { scan?: () => Response; validate?: "strict" | "off" } = {}) {
   const paths: string[] = [];
   let next = 0;
+  const answer = (a: Answer) => (typeof a === "function" ? a() : Response.json({ success: true, data: a }));
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(new Request(input, init).url);
     paths.push(url.pathname);
-    if (url.pathname === `/v1/scans/${scan_id}/status`) {
-      const state = states[Math.min(next++, states.length - 1)]!;
-      return Response.json({ success: true, data: state });
-    }
-    if (url.pathname === `/v1/scans/${scan_id}`) return Response.json({ success: true, data: finishedScan });
+    if (url.pathname === `/v1/scans/${scan_id}/status`) return answer(states[Math.min(next++, states.length - 1)]!);
+    if (url.pathname === `/v1/scans/${scan_id}`) return options.scan?.() ?? Response.json({ success: true, data: finishedScan });
     return Response.json({ success: false, error: { code: "NOT_FOUND", message: "Scan not found" } }, { status: 404 });
   };
-  const client = createAiptxClient({ apiKey: "aiptx_wait_test_key", fetch, validate: "strict", rateLimit: false });
+  const client = createAiptxClient({ apiKey: "aiptx_wait_test_key", fetch, validate: options.validate ?? "strict", rateLimit: false });
   return { client, paths, polls: () => paths.filter((p) => p.endsWith("/status")).length };
+}
+
+/** A 429 asking for a 50 s pause, which the client's retry waits out (it is under maxRetryWaitMs). */
+const tooManyRequests = () =>
+  Response.json({ success: false, error: { code: "RATE_LIMITED", message: "slow down" } }, { status: 429, headers: { "Retry-After": "50" } });
+
+/** Runs `body` on a fake clock (timers and Date), after loading the schemas for real. */
+async function onFakeClock(body: () => Promise<void>) {
+  // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+  await aiptx.loadValidators();
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 const fast = { intervalMs: 1, timeoutMs: 5_000 };
@@ -80,25 +100,19 @@ describe("scans.waitForCompletion", () => {
     });
   }
 
-  it("throws WaitTimeoutError holding the last state when the scan is still running at timeoutMs (on a fake clock)", async () => {
-    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-    await aiptx.loadValidators();
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    try {
+  it("throws WaitTimeoutError holding the last state when the scan is still running at timeoutMs (on a fake clock)", () =>
+    onFakeClock(async () => {
       const { client, polls } = scripted([view("running", 10)]);
       const waiting = client.scans.waitForCompletion(scan_id, { intervalMs: 1_000, timeoutMs: 5_000 }).catch((e: unknown) => e);
       await vi.advanceTimersByTimeAsync(4_999);
       expect(polls()).toBe(5);
-      await vi.advanceTimersByTimeAsync(1_001);
+      await vi.advanceTimersByTimeAsync(1);
       const error = await waiting;
       expect(error).toBeInstanceOf(WaitTimeoutError);
       expect((error as WaitTimeoutError).state).toMatchObject({ status: "running", progress: 10 });
-      expect((error as WaitTimeoutError).message).toContain("running");
-      expect(polls()).toBeLessThanOrEqual(6);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+      expect((error as WaitTimeoutError).message).toContain('still "running" after 5000 ms');
+      expect(polls()).toBe(5); // the poll the 5 000 ms pause would have led to is never sent
+    }));
 
   it("stops when the caller's signal aborts, with the signal's reason", async () => {
     const { client, polls } = scripted([view("running", 10)]);
@@ -116,11 +130,8 @@ describe("scans.waitForCompletion", () => {
     await expect(client.scans.waitForCompletion("scan_missing", fast)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("polls gently by default: one status request per 10 s (on a fake clock)", async () => {
-    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-    await aiptx.loadValidators();
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    try {
+  it("polls gently by default: one status request per 10 s (on a fake clock)", () =>
+    onFakeClock(async () => {
       const { client, polls } = scripted([view("running", 10), view("running", 50), view("completed", 100)]);
       const done = client.scans.waitForCompletion(scan_id);
       await vi.advanceTimersByTimeAsync(SCAN_POLL_INTERVAL_MS - 1);
@@ -130,8 +141,45 @@ describe("scans.waitForCompletion", () => {
       await vi.advanceTimersByTimeAsync(SCAN_POLL_INTERVAL_MS);
       expect((await done).status).toBe("completed");
       expect(polls()).toBe(3);
-    } finally {
-      vi.useRealTimers();
-    }
+    }));
+  it("the deadline bounds a poll stuck in a Retry-After wait: WaitTimeoutError at timeoutMs, not 50 s later (on a fake clock)", () =>
+    onFakeClock(async () => {
+      const { client, polls } = scripted([view("running", 10), tooManyRequests]);
+      let settled: unknown;
+      void client.scans.waitForCompletion(scan_id, { intervalMs: 100, timeoutMs: 1_000 }).catch((e: unknown) => (settled = e));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(settled).toBeUndefined();
+      expect(polls()).toBe(2); // the second is waiting out its Retry-After
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBeInstanceOf(WaitTimeoutError);
+      expect((settled as WaitTimeoutError).message).toContain(`AIPTx scan ${scan_id} was still "running" after 1000 ms`);
+      expect((settled as WaitTimeoutError).state).toMatchObject({ status: "running", progress: 10 });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(polls()).toBe(2); // nothing was sent after the deadline
+    }));
+
+  it("the deadline also bounds the fetch of the full scan once the status says completed (on a fake clock)", () =>
+    onFakeClock(async () => {
+      const { client, paths } = scripted([view("completed", 100)], { scan: tooManyRequests });
+      let settled: unknown;
+      void client.scans.waitForCompletion(scan_id, { timeoutMs: 1_000 }).catch((e: unknown) => (settled = e));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(settled).toBeInstanceOf(WaitTimeoutError);
+      expect(paths).toEqual([`/v1/scans/${scan_id}/status`, `/v1/scans/${scan_id}`]);
+    }));
+
+  it("a 200 status answer without `data` is a MalformedResponseError naming the operation", async () => {
+    const { client } = scripted([() => Response.json({ success: true })], { validate: "off" });
+    const error = await client.scans.waitForCompletion(scan_id, fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect((error as MalformedResponseError).operation).toBe("getScanStatus (GET /scans/{scan_id}/status)");
+    expect((error as MalformedResponseError).message).toContain("AIPTx answered getScanStatus (GET /scans/{scan_id}/status) with HTTP 200 but without the `data` object");
+  });
+
+  it("a 200 full-scan answer without `data` is a MalformedResponseError too", async () => {
+    const { client } = scripted([view("completed", 100)], { validate: "off", scan: () => Response.json({ success: true, data: null }) });
+    const error = await client.scans.waitForCompletion(scan_id, fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect((error as MalformedResponseError).operation).toBe("getScan (GET /scans/{scan_id})");
   });
 });

@@ -57,6 +57,21 @@ describe("Ayliea pagination", () => {
     expect(platforms.every((p) => p.platform_type === "llm_chat")).toBe(true);
   });
 
+  it("a server (or proxy) that ignores `offset` gets one full page and a warning, not an endless walk", async () => {
+    const urls: string[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      urls.push(new Request(input, init).url);
+      return Response.json(recommendationsPage(0, 2));
+    };
+    const warnings: string[] = [];
+    const logger = { debug() {}, warn: (message: string) => warnings.push(message) };
+    const client = createAylieaClient({ apiKey: TEST_KEY, fetch, logger, validate: "strict", rateLimit: false });
+    const items = await client.paginate("/recommendations", { params: { query: { limit: 2 } } }, { maxPages: 10 }).toArray();
+    expect(items.map((r) => r.title)).toEqual(["Recommendation 0", "Recommendation 1"]);
+    expect(urls).toHaveLength(2);
+    expect(warnings).toEqual([expect.stringContaining("GET /recommendations stopped")]);
+  });
+
   it("uses the maximum page size, 100, when no limit is given", async () => {
     const script = scriptedPages([100, 40], recommendationsPage);
     const items = await clientWith(script.fetch).paginate("/recommendations").toArray();
