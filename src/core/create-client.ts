@@ -233,8 +233,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
       try {
         result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, fetchInit)) as typeof result;
         // No body at all (204, HEAD, Content-Length: 0) stays undefined and is not validated.
-        if (result.data == null) result.data = undefined;
-        else if (result.response.ok && reading) {
+        if (result.response.ok && result.data === null) result.data = undefined;
+        else if (result.response.ok && reading && result.data !== undefined) {
           result.data = await readSuccess(result.response, reading, op, limits, call, answered);
           // A streamed body is read after we return: the stream releases its attempt when it ends.
           streaming = reading === "stream";
