@@ -23,7 +23,7 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { bufferBody } from "./read-body.js";
 import { declaresNonJson, readMode, readSuccess, type BodyLimits } from "./read-response.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
-import { MAX_TIMER_MS } from "./timeout.js";
+import { MAX_TIMER_MS, untilAborted } from "./timeout.js";
 import { send, type CallSettings, type TransportSettings } from "./transport.js";
 import { API_ERROR } from "./unwrap.js";
 import { check, type ValidationMode } from "./validate.js";
@@ -204,7 +204,9 @@ export function createVendorClient<Paths extends Record<string, any>>(
       // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
       const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID() };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
-      const schemas = op && mode !== "off" ? await schemasFor(key, context) : undefined;
+      const signal = fetchInit.signal as AbortSignal | undefined;
+      // The first validated call waits for the schemas to load; the caller's abort ends that wait.
+      const schemas = op && mode !== "off" ? await (signal ? untilAborted(schemasFor(key, context), signal) : schemasFor(key, context)) : undefined;
       if (schemas) checkRequest(schemas, fetchInit, context);
       const call: CallSettings = {
         context,
@@ -241,7 +243,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
         }
       } catch (error) {
         // After our fetch returned, only reading the body can fail (unless the caller aborted).
-        if (!answer || error instanceof VendorError || (fetchInit.signal as AbortSignal | undefined)?.aborted) throw error;
+        if (!answer || error instanceof VendorError || signal?.aborted) throw error;
         throw bodyReadFailed(answer, answered, error, call.timeoutMs);
       } finally {
         if (!streaming) call.release?.();
