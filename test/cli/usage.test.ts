@@ -1,7 +1,10 @@
 // Every command explains itself with --help, and bad usage exits 2 with a message that says what
 // was wrong.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 describe("ai-vendor-contracts usage", () => {
   it.each([[["--help"]], [["mock", "--help"]], [["verify", "--help"]]])("%j prints help and exits 0", async (args) => {
@@ -10,8 +13,18 @@ describe("ai-vendor-contracts usage", () => {
     expect(stdout).toMatch(/^Usage: ai-vendor-contracts/);
   });
 
+  it("--version prints the package's version and exits 0", async () => {
+    expect(await runCli(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it("mock --help lists the vendors it can mock", async () => {
+    const { stdout } = await runCli(["mock", "--help"]);
+    expect(stdout).toContain("Vendors: aiclicks, ailabsaudit, aiptx, ayliea");
+  });
+
   it.each([
     [[], /Usage/],
+    [["mock", "--all", "--port", "65534"], /--port 65534 would give aiptx port 65536 and ayliea port 65537, past 65535; use --port 65532 or lower/],
     [["frobnicate"], /unknown command "frobnicate"/],
     [["mock"], /name one vendor \(aiclicks, ailabsaudit, aiptx, ayliea\) or pass --all/],
     [["mock", "acme"], /unknown vendor "acme"; known vendors: aiclicks, ailabsaudit, aiptx, ayliea/],
