@@ -31,11 +31,21 @@ describe("ai-vendor-contracts usage", () => {
     [["mock", "aiclicks", "--port", "99999"], /--port takes a whole number from 1 to 65535/],
     [["mock", "aiclicks", "--verbose"], /unknown option --verbose/],
     [["verify", "aiclicks"], /--upstream <url> is required/],
-    [["verify", "aiclicks", "--upstream", "not a url"], /--upstream must be an absolute URL/],
+    [["verify", "aiclicks", "--upstream", "not a url"], /--upstream not a url: baseUrl "not a url" is not an absolute URL/],
+    [["verify", "aiclicks", "--upstream", "http://api.aiclicks.io"], /plain http:\/\/ to a remote host, which would send the API key unencrypted/],
+    [["verify", "aiclicks", "--upstream", "ftp://127.0.0.1/"], /baseUrl must be an https:\/\/ URL, got ftp:\/\//],
   ])("%j exits 2: %s", async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, { AICLICKS_API_KEY: "ak_live_x" });
     expect(code).toBe(2);
     expect(stdout + stderr).toMatch(message);
+  });
+
+  it("verify with a key not of the vendor's form says so before sending anything, without echoing the key", async () => {
+    const key = "sk_live_pasted_from_elsewhere";
+    const { code, stdout, stderr } = await runCli(["verify", "aiclicks", "--upstream", "https://api.aiclicks.io"], { AICLICKS_API_KEY: key });
+    expect(code).toBe(2);
+    expect(stderr).toContain("AICLICKS_API_KEY: The AIclicks API key is malformed: a key starts with `ak_live_`");
+    expect(stdout + stderr).not.toContain(key);
   });
 
   it("verify without the vendor's key variable names the variable", async () => {
