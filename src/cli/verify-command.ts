@@ -18,7 +18,7 @@ Checks a live API against this package's spec. Every GET operation is sent, with
 example parameters from the spec, through Prism's validation proxy to <url>. An operation
 counts as checked only when it answers with a success status the spec declares and a body
 that keeps to the spec; a declared error status (401, 403, 429, 5xx, a 404 for an example
-id) is skipped; an undeclared status, a 404 for a request that names no resource, or a body
+id, or no answer within 30 s) is skipped; an undeclared status, a 404 for a request that names no resource, or a body
 that breaks the spec (wrong type, missing required field …) is a violation. Fields the spec
 does not know are not violations. The last line reads: checked N / skipped M / violations K.
 
@@ -33,6 +33,8 @@ Options:
 
 Exit codes: 0 no violations and at least one operation checked, 1 violations or nothing
 checked, 2 bad usage.`;
+
+const PROBE_TIMEOUT_MS = 30_000;
 
 /** A ConfigurationError from the client's rules is bad usage here, named by what the user set. */
 function clientRule<T>(what: string, check: () => T): T {
@@ -76,9 +78,22 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       const url = new URL(proxy.url + target.path);
       for (const [param, value] of Object.entries(target.query)) url.searchParams.set(param, value);
       const [header, value] = authHeaderFor(spec, op, key);
-      const response = await fetch(url, { headers: { [header]: value, accept: "application/json, */*" }, redirect: "manual" });
-      await response.arrayBuffer();
-      const label = `${op.operationId ?? "?"}`.padEnd(28) + ` GET ${path} → ${response.status}`;
+      const name = `${op.operationId ?? "?"}`.padEnd(28) + ` GET ${path}`;
+      // An upstream that never answers one operation must not hold the whole run.
+      const response = await fetch(url, {
+        headers: { [header]: value, accept: "application/json, */*" },
+        redirect: "manual",
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      }).then(
+        async (r) => (await r.arrayBuffer(), r),
+        () => undefined,
+      );
+      if (!response) {
+        count.skipped++;
+        console.log(`  - ${name}: skipped, no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+        continue;
+      }
+      const label = `${name} → ${response.status}`;
       // A request that names a resource (an id in the path or a required query parameter) may
       // rightly get a 404 for an example id; one that names none must find its path.
       const namesResource = target.path !== path || Object.keys(target.query).length > 0;

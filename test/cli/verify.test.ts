@@ -58,6 +58,14 @@ describe("ai-vendor-contracts verify", () => {
     expect(stdout).toContain("checked 0 / skipped 11 / violations 0\nNothing was checked");
   }, 60_000);
 
+  it("an operation the upstream never answers is skipped after 30 s, and the run goes on", async () => {
+    upstream = await startSpecUpstream(specPath("ayliea"), undefined, ["listAssessments"]);
+    const { code, stdout } = await verify("ayliea", upstream.url, { AYLIEA_API_KEY: `ayliea_pk_${"ab".repeat(32)}` });
+    expect(stdout).toMatch(/- listAssessments +GET \/assessments: skipped, no answer within 30 s/);
+    expect(stdout).toContain("checked 3 / skipped 1 / violations 0");
+    expect(code).toBe(0);
+  }, 120_000);
+
   it("an undeclared status is a violation", async () => {
     upstream = await startStatusUpstream(418);
     const { code, stdout } = await verify("ayliea", upstream.url, { AYLIEA_API_KEY: `ayliea_pk_${"ab".repeat(32)}` });
