@@ -983,7 +983,7 @@ export interface components {
         Sunset: string;
         /**
          * @description Sent only with 429. Number of seconds to wait before the next request; the vendor asks callers to honour it exactly rather than retrying on a fixed interval.
-         * @example 23
+         * @example 2
          */
         RetryAfter: number;
     };

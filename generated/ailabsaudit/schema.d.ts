@@ -3209,28 +3209,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": 1287,
-                     *         "client_id": 42,
-                     *         "status": "completed",
-                     *         "score": 67.5,
-                     *         "native_score": 61,
-                     *         "web_score": 74,
-                     *         "models": [
-                     *           "chatgpt",
-                     *           "claude",
-                     *           "gemini",
-                     *           "perplexity"
-                     *         ],
-                     *         "credits_used": 120,
-                     *         "created_at": "2025-03-01T09:00:00Z",
-                     *         "completed_at": "2025-03-01T09:18:32Z"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["AuditResponse"];
                 };
             };

@@ -2771,49 +2771,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "scan_abc123",
-                     *         "target": "https://app.example.com",
-                     *         "mode": "standard",
-                     *         "type": "web",
-                     *         "name": "Weekly Security Scan",
-                     *         "status": "running",
-                     *         "progress": 65,
-                     *         "current_phase": "vulnerability_discovery",
-                     *         "phases": {
-                     *           "reconnaissance": {
-                     *             "status": "completed",
-                     *             "endpoints_discovered": 156,
-                     *             "technologies_detected": [
-                     *               "React",
-                     *               "Node.js",
-                     *               "PostgreSQL"
-                     *             ]
-                     *           },
-                     *           "vulnerability_discovery": {
-                     *             "status": "running",
-                     *             "tests_completed": 1247,
-                     *             "tests_total": 1920
-                     *           },
-                     *           "exploit_validation": {
-                     *             "status": "pending"
-                     *           }
-                     *         },
-                     *         "findings_count": {
-                     *           "critical": 1,
-                     *           "high": 3,
-                     *           "medium": 8,
-                     *           "low": 15
-                     *         },
-                     *         "created_at": "2024-01-15T10:30:00Z",
-                     *         "started_at": "2024-01-15T10:31:00Z",
-                     *         "estimated_completion": "2024-01-15T13:30:00Z"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ScanResponse"];
                 };
             };
@@ -2848,23 +2805,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "scan_abc123",
-                     *         "status": "running",
-                     *         "progress": 65,
-                     *         "current_phase": "vulnerability_discovery",
-                     *         "findings_count": {
-                     *           "critical": 1,
-                     *           "high": 3,
-                     *           "medium": 8,
-                     *           "low": 15
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ScanProgressResponse"];
                 };
             };

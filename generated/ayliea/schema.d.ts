@@ -477,7 +477,7 @@ export interface components {
     headers: {
         /**
          * @description Number of seconds to wait before retrying, i.e. until the sliding rate-limit window frees up. Sent with 429 responses.
-         * @example 23
+         * @example 2
          */
         RetryAfter: number;
         /**

@@ -3,6 +3,7 @@
 import { UsageError } from "./args.js";
 import { MOCK_HELP, mockCommand } from "./mock-command.js";
 import { VERIFY_HELP, verifyCommand } from "./verify-command.js";
+import { packageVersion } from "./version.js";
 
 const HELP = `Usage: ai-vendor-contracts <command> [options]
 
@@ -11,6 +12,7 @@ Commands:
   verify <vendor>        check a live API against the spec through Prism's proxy (see: verify --help)
 
 Options:
+  --version              the package's version
   --help                 this text`;
 
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
@@ -24,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return name === undefined ? 2 : 0;
   }
+  if (name === "--version") return (console.log(packageVersion()), 0);
   const command = commands[name];
   if (!command) throw new UsageError(`unknown command "${name}"`);
   try {

@@ -7,6 +7,8 @@ export const MOCK_HELP = `Usage: ai-vendor-contracts mock <vendor>|--all [--port
 Starts a Prism mock of each vendor's bundled spec on 127.0.0.1 and prints its URL.
 Point a client's baseUrl at it. Ctrl-C stops every mock.
 
+Vendors: ${listMockVendors().join(", ")} (any letter case)
+
 Options:
   --all        one mock per vendor (with --port N: ports N, N+1, …)
   --port N     port to listen on (default: a free port)
@@ -23,9 +25,15 @@ export async function mockCommand(argv: string[]): Promise<number> {
   if (all === (args.positionals.length === 1) || args.positionals.length > 1) {
     throw new UsageError(`name one vendor (${known.join(", ")}) or pass --all`);
   }
-  const vendors = all ? known : args.positionals;
-  if (!known.includes(vendors[0]!)) throw new UsageError(`unknown vendor "${vendors[0]}"; known vendors: ${known.join(", ")}`);
+  const vendors = all ? known : args.positionals.map((v) => v.toLowerCase());
+  if (!known.includes(vendors[0]!)) throw new UsageError(`unknown vendor "${args.positionals[0]}"; known vendors: ${known.join(", ")}`);
   const port = portFlag(args);
+  const overflowing = vendors.flatMap((vendor, i) => (port !== undefined && port + i > 65535 ? [`${vendor} port ${port + i}`] : []));
+  if (overflowing.length) {
+    throw new UsageError(
+      `--port ${port} would give ${overflowing.join(" and ")}, past 65535; use --port ${65536 - vendors.length} or lower`,
+    );
+  }
   const seed = args.flags.get("seed");
   // Listeners go on before any mock starts and stay on while stopping: a Ctrl-C at any moment
   // (even a second one) must not kill this process before the mocks, which run in their own

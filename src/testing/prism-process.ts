@@ -1,5 +1,6 @@
 // One Prism process on 127.0.0.1: spawned in its own process group, resolved once it answers
-// HTTP, and always ended — by `stop()`, or when this process exits.
+// HTTP, and always ended — by `stop()`, by the exit of this process, or by a SIGTERM/SIGINT that
+// this process has no handler of its own for.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -43,7 +44,7 @@ export function portInUse(port: number): Promise<boolean> {
 }
 
 const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
+const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
 function kill(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -54,46 +55,88 @@ function kill(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+const killAll = () => running.forEach((c) => kill(c, "SIGKILL"));
+
+// Prism runs detached, so a signal to this process never reaches it. A listener on a signal
+// replaces Node's default (exit), so ours acts only when no one else listens: it kills the mocks
+// and re-raises the signal, so the process still ends by it and the host's exit code stands.
+// When another listener exists, the host has taken charge of the signal (and `exit` still cleans up).
+function onSignal(signal: NodeJS.Signals) {
+  if (process.listenerCount(signal) > 1) return;
+  killAll();
+  release();
+  process.kill(process.pid, signal);
+}
+
+function hold(child: ChildProcess) {
+  if (running.size === 0) {
+    process.on("exit", killAll);
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+  }
+  running.add(child);
+}
+
+function release(child?: ChildProcess) {
+  if (child) running.delete(child);
+  if (child && running.size > 0) return;
+  process.off("exit", killAll);
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
 /** `args` are Prism's own (`mock <spec> …` or `proxy <spec> <upstream> …`); host and port are added. */
 export async function startPrism(label: string, args: string[], port: number, startTimeoutMs = 30_000): Promise<PrismProcess> {
   const child = spawn(process.execPath, [prismEntry(), ...args, "-h", "127.0.0.1", "-p", String(port)], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once("exit", () => running.forEach((c) => kill(c, "SIGKILL")));
-  }
+  hold(child);
   let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let errors = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr!.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  // Settles when the child is gone, whatever ended it (an exit code, a signal, a failed spawn);
+  // on "close", so its last output has arrived.
+  const exited = new Promise<string>((resolve) => {
+    child.once("close", (code, signal) => resolve(signal ? `was killed by ${signal}` : `exited with code ${code}`));
+    child.once("error", (error) => resolve(`could not start (${error.message})`));
+  });
+  exited.then(() => release(child));
   const stop = async () => {
     kill(child, "SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer); // an armed timer would keep the host alive for 5 s after stop()
     kill(child, "SIGKILL");
-    running.delete(child);
+    await exited;
   };
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + startTimeoutMs;
+  const died = exited.then((how) => new Error(`Prism (${label}) ${how} before answering on ${url}.${tails(errors, output)}`));
   for (;;) {
-    if (child.exitCode !== null) {
-      running.delete(child);
-      throw new Error(`Prism (${label}) exited with code ${child.exitCode} before answering:\n${output}`);
+    // Any HTTP answer (a 404 for this made-up path) means Prism is up.
+    const probe = fetch(`${url}/__prism_ready__`, { signal: AbortSignal.timeout(1000) }).then(
+      async (response) => (await response.body?.cancel(), true),
+      () => false,
+    );
+    const outcome = await Promise.race([probe, died]);
+    if (outcome instanceof Error) throw outcome;
+    if (outcome) return { url, port, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`Prism (${label}) did not answer on ${url} within ${startTimeoutMs} ms.${tails(errors, output)}`);
     }
-    try {
-      // Any HTTP answer (a 404 for this made-up path) means Prism is up.
-      await fetch(`${url}/__prism_ready__`, { signal: AbortSignal.timeout(1000) });
-      return { url, port, stop };
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`Prism (${label}) did not answer on ${url} within ${startTimeoutMs} ms:\n${output}`);
-      }
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    let timer: NodeJS.Timeout | undefined;
+    const pause = new Promise<false>((r) => (timer = setTimeout(() => r(false), 150)));
+    const waited = await Promise.race([pause, died]);
+    clearTimeout(timer);
+    if (waited instanceof Error) throw waited;
   }
+}
+
+// Prism prints its fatal line on stdout and the error object on stderr: both explain a failed start.
+function tails(stderr: string, stdout: string): string {
+  const last = (name: string, text: string, lines: number) =>
+    text.trim() ? `\n${name} (last lines):\n${text.trim().split("\n").slice(-lines).join("\n")}` : "";
+  return last("stderr", stderr, 15) + last("stdout", stdout, 5);
 }

@@ -29,7 +29,7 @@ describe("Ayliea error bodies", () => {
     const error = (await caught(() => unwrap(result))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.message).toContain("Too many requests. Please try again later.");
-    expect(error.retryAfter).toBe(23_000); // the spec's Retry-After example
+    expect(error.retryAfter).toBe(2_000); // the spec's Retry-After example
   });
 
   it("500: ServerError with the vendor's message", async () => {

@@ -17,8 +17,8 @@ function startCli(args: string[]) {
 }
 
 describe("ai-vendor-contracts mock", () => {
-  it("prints the mock's URL, serves the spec there, and stops cleanly on Ctrl-C", async () => {
-    const cli = startCli(["mock", "aiclicks"]);
+  it("prints the mock's URL, serves the spec there, and stops cleanly on Ctrl-C (vendor in any case)", async () => {
+    const cli = startCli(["mock", "AIclicks"]);
     const printed = await cli.ready;
     const url = /aiclicks\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(printed)![1]!;
     const answer = await fetch(`${url}/api/v1/domains`, { headers: { authorization: "Bearer ak_live_x" } });

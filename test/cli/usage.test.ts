@@ -1,7 +1,10 @@
 // Every command explains itself with --help, and bad usage exits 2 with a message that says what
 // was wrong.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 describe("ai-vendor-contracts usage", () => {
   it.each([[["--help"]], [["mock", "--help"]], [["verify", "--help"]]])("%j prints help and exits 0", async (args) => {
@@ -10,19 +13,39 @@ describe("ai-vendor-contracts usage", () => {
     expect(stdout).toMatch(/^Usage: ai-vendor-contracts/);
   });
 
+  it("--version prints the package's version and exits 0", async () => {
+    expect(await runCli(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it("mock --help lists the vendors it can mock", async () => {
+    const { stdout } = await runCli(["mock", "--help"]);
+    expect(stdout).toContain("Vendors: aiclicks, ailabsaudit, aiptx, ayliea");
+  });
+
   it.each([
     [[], /Usage/],
+    [["mock", "--all", "--port", "65534"], /--port 65534 would give aiptx port 65536 and ayliea port 65537, past 65535; use --port 65532 or lower/],
     [["frobnicate"], /unknown command "frobnicate"/],
     [["mock"], /name one vendor \(aiclicks, ailabsaudit, aiptx, ayliea\) or pass --all/],
     [["mock", "acme"], /unknown vendor "acme"; known vendors: aiclicks, ailabsaudit, aiptx, ayliea/],
     [["mock", "aiclicks", "--port", "99999"], /--port takes a whole number from 1 to 65535/],
     [["mock", "aiclicks", "--verbose"], /unknown option --verbose/],
     [["verify", "aiclicks"], /--upstream <url> is required/],
-    [["verify", "aiclicks", "--upstream", "not a url"], /--upstream must be an absolute URL/],
+    [["verify", "aiclicks", "--upstream", "not a url"], /--upstream not a url: baseUrl "not a url" is not an absolute URL/],
+    [["verify", "aiclicks", "--upstream", "http://api.aiclicks.io"], /plain http:\/\/ to a remote host, which would send the API key unencrypted/],
+    [["verify", "aiclicks", "--upstream", "ftp://127.0.0.1/"], /baseUrl must be an https:\/\/ URL, got ftp:\/\//],
   ])("%j exits 2: %s", async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, { AICLICKS_API_KEY: "ak_live_x" });
     expect(code).toBe(2);
     expect(stdout + stderr).toMatch(message);
+  });
+
+  it("verify with a key not of the vendor's form says so before sending anything, without echoing the key", async () => {
+    const key = "sk_live_pasted_from_elsewhere";
+    const { code, stdout, stderr } = await runCli(["verify", "aiclicks", "--upstream", "https://api.aiclicks.io"], { AICLICKS_API_KEY: key });
+    expect(code).toBe(2);
+    expect(stderr).toContain("AICLICKS_API_KEY: The AIclicks API key is malformed: a key starts with `ak_live_`");
+    expect(stdout + stderr).not.toContain(key);
   });
 
   it("verify without the vendor's key variable names the variable", async () => {

@@ -17,14 +17,15 @@ const vendors = listVendors().map((v) => v.name);
 interface SpecOperation {
   operationId: string;
   summary: string;
+  tags: string[];
 }
 
 function operationsOf(vendor: string): SpecOperation[] {
   const spec = JSON.parse(readFileSync(`${repoRoot}/generated/${vendor}/openapi.json`, "utf8")) as {
-    paths: Record<string, Record<string, { operationId: string; summary: string }>>;
+    paths: Record<string, Record<string, SpecOperation>>;
   };
   return Object.values(spec.paths).flatMap((item) =>
-    METHODS.flatMap((m) => (item[m] ? [{ operationId: item[m].operationId, summary: item[m].summary }] : [])),
+    METHODS.flatMap((m) => (item[m] ? [{ operationId: item[m].operationId, summary: item[m].summary, tags: item[m].tags ?? [] }] : [])),
   );
 }
 
@@ -146,7 +147,14 @@ describe.each(vendors)("%s reference page", (vendor) => {
       const groups = menu.locator("[data-component-name='Menu/MenuItem'].menu-item-type-group > a");
       const routes = new Map<string, string>();
       for (let i = 0, n = await groups.count(); i < n; i++) {
-        await groups.nth(i).click();
+        const group = groups.nth(i);
+        const tag = (await group.innerText()).trim();
+        const expected = operations.filter((op) => op.tags.includes(tag)).length;
+        expect(expected, `operations tagged "${tag}" in the spec`).toBeGreaterThan(0);
+        await group.click();
+        // Redoc renders a group's items after the click, on its own schedule: wait for the last
+        // of them, however long a busy machine takes, before reading the menu.
+        await group.locator("xpath=..").locator(".menu-item-type-operation a[href^='#/']").nth(expected - 1).waitFor();
         for (const [href, label] of await menu
           .locator("[data-component-name='Menu/MenuItem'] a[href^='#/']")
           .evaluateAll((links) => links.map((a) => [a.getAttribute("href")!, (a as HTMLElement).innerText] as const))) {
