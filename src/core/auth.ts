@@ -1,5 +1,6 @@
 // Resolves and checks the API key and base URL before any request is sent.
 import { ConfigurationError } from "./errors.js";
+import { isLoopbackHost } from "./loopback.js";
 import type { AuthScheme, VendorDescription } from "./vendor.js";
 
 /**
@@ -39,11 +40,6 @@ export function resolveApiKey(vendor: VendorDescription, apiKey: string | undefi
   }
   return key;
 }
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
-/** localhost, 127.x.x.x or [::1]: where plain http is allowed (local mocks). */
-export const isLoopbackHost = (hostname: string) => LOOPBACK.test(hostname);
 
 /** HTTPS only, except to loopback (local mocks); no trailing slash. */
 export function resolveBaseUrl(vendor: VendorDescription, baseUrl: string | undefined): string {

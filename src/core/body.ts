@@ -8,13 +8,16 @@ import { MalformedResponseError, snippet, TimeoutError, type ErrorContext, type 
 export function parseJsonBody(text: string | undefined, response: Response, context: ErrorContext): unknown {
   const body = text ?? "";
   const type = response.headers.get("content-type") ?? "";
-  const fail = (what: string) =>
-    new MalformedResponseError(
+  const fail = (what: string) => {
+    // Redacted (the client's own key) before it is cut, so no part of a key survives the cut.
+    const start = snippet(context.redact ? context.redact(body) : body);
+    return new MalformedResponseError(
       `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${response.status} but ${what}. ` +
         `Retry later; if it persists, report it with request id ${context.requestId ?? "unknown"}. ` +
-        `Body starts: ${JSON.stringify(snippet(body))}`,
-      { ...context, status: response.status, body: snippet(body) },
+        `Body starts: ${JSON.stringify(start)}`,
+      { ...context, status: response.status, body: start },
     );
+  };
   const empty = () => /^\s*$/.test(body);
   if (!/[/+]json\b/i.test(type)) throw fail(empty() ? "an empty body where JSON was expected" : `content type "${type || "none"}" where JSON was expected`);
   try {

@@ -14,6 +14,7 @@ import {
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
+import { redactingLogger, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
@@ -106,7 +107,9 @@ export function createVendorClient<Paths extends Record<string, any>>(
   }
   const key = resolveApiKey(vendor, options.apiKey);
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
-  const logger = options.logger ?? silentLogger;
+  // Server text may echo the key: every error and log line of this client goes through redact.
+  const redact = secretRedactor(key);
+  const logger = options.logger ? redactingLogger(options.logger, redact) : silentLogger;
   const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
   const transport: TransportSettings = {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
@@ -123,8 +126,10 @@ export function createVendorClient<Paths extends Record<string, any>>(
       options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, Request: PlannedRequest as unknown as typeof Request });
 
+  // A body that is not JSON (an HTML page …) is kept as its start, redacted before it is cut so
+  // no part of the key survives; createApiError redacts and bounds the rest of the server's text.
   function failure(result: RawResult, context: ErrorContext): ApiError {
-    const body = typeof result.error === "string" ? snippet(result.error) : result.error;
+    const body = typeof result.error === "string" ? snippet(redact(result.error)) : result.error;
     const { code, message, requestId } = vendor.errorBody(result.error);
     return createApiError({
       ...context,
@@ -166,7 +171,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const { key, op, label } = known.get(path) ?? lookUp(path);
       const sentId = fetchInit.headers && Object.entries(fetchInit.headers).find(([h]) => h.toLowerCase() === "x-request-id")?.[1];
       // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
-      const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID() };
+      const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID(), redact };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
       const schemas = op && mode !== "off" ? await schemasFor(key, context) : undefined;
       if (schemas) checkRequest(schemas, fetchInit, context);
