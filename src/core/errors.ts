@@ -291,7 +291,8 @@ export class RedirectError extends ConnectionError {
   readonly location: string;
   constructor(message: string, context: ErrorContext, location: string) {
     super(message, context);
-    this.location = location;
+    // The Location came from the server, which may have put the key in it.
+    this.location = context.redact ? context.redact(location) : location;
   }
 }
 

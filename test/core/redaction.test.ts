@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { MAX_BODY_CHARS, MAX_MESSAGE_CHARS } from "../../src/core/errors.js";
 import { createAiclicksClient } from "../../src/aiclicks/index.js";
-import { ApiError, AuthenticationError, ConnectionError, MalformedResponseError, ResponseValidationError, unwrap, VendorError } from "../../src/index.js";
+import { ApiError, AuthenticationError, ConnectionError, MalformedResponseError, RedirectError, ResponseValidationError, unwrap, VendorError } from "../../src/index.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 const lines: string[] = [];
@@ -107,6 +107,15 @@ describe("the server echoes the key", () => {
     const inner = (error.cause as Error).cause as Error & { code?: string };
     expect(inner.message).toBe("proxy refused Bearer [redacted]");
     expect(inner.code).toBe("EPROXY");
+    expect(everything(error)).not.toContain(TEST_KEY);
+  });
+
+  it("a refused redirect whose Location quotes the key: message and location are redacted", async () => {
+    const redirecting = (async () =>
+      new Response(null, { status: 302, headers: { location: `http://elsewhere.example/k/${TEST_KEY}` } })) as unknown as typeof fetch;
+    const error = await caught(client(redirecting).GET("/things"));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as RedirectError).location).toBe("http://elsewhere.example/k/[redacted]");
     expect(everything(error)).not.toContain(TEST_KEY);
   });
 
