@@ -37,7 +37,7 @@ function keptBody(body: unknown, redact: Redact | undefined): unknown {
  * as is); otherwise a copy of the chain as plain errors with name, code, message and stack redacted.
  */
 function redactedCause(cause: unknown, redact: Redact, depth = 0): unknown {
-  if (!(cause instanceof Error) || depth > 5) return typeof cause === "string" ? redact(cause) : cause;
+  if (!(cause instanceof Error) || depth > 5) return redactValue(cause, redact);
   const next = (cause as { cause?: unknown }).cause;
   const cleanNext = redactedCause(next, redact, depth + 1);
   if (cleanNext === next && redact(cause.message) === cause.message && redact(cause.stack ?? "") === (cause.stack ?? "")) return cause;

@@ -119,6 +119,14 @@ describe("the server echoes the key", () => {
     expect(everything(error)).not.toContain(TEST_KEY);
   });
 
+  it("a transport that throws a string or a plain object quoting the key: the cause is redacted too", async () => {
+    for (const thrown of [`no route for Bearer ${TEST_KEY}`, { message: `denied ${TEST_KEY}`, headers: { authorization: `Bearer ${TEST_KEY}` } }]) {
+      const error = await caught(client((async () => Promise.reject(thrown)) as unknown as typeof fetch).GET("/things"));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(everything(error)).not.toContain(TEST_KEY);
+    }
+  });
+
   it("a cause chain without the key is kept as it is (the same objects)", async () => {
     const cause = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNRESET"), { code: "ECONNRESET" }) });
     const error = await caught(client((async () => { throw cause; }) as unknown as typeof fetch).GET("/things"));
