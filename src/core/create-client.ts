@@ -15,7 +15,7 @@ import {
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
-import { redactingLogger, secretRedactor } from "./redact.js";
+import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
@@ -162,11 +162,12 @@ export function createVendorClient<Paths extends Record<string, any>>(
       options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, Request: PlannedRequest as unknown as typeof Request });
 
-  // A body that is not JSON (an HTML page …) is kept as its start, redacted before it is cut so
-  // no part of the key survives; createApiError redacts and bounds the rest of the server's text.
+  // The body is redacted before anything cuts it (the vendor's reader may cut texts of its own),
+  // so no part of the key survives a cut; a body that is not JSON is kept as its start.
   function failure(result: RawResult, context: ErrorContext): ApiError {
-    const body = typeof result.error === "string" ? snippet(redact(result.error)) : result.error;
-    const { code, message, requestId } = vendor.errorBody(result.error);
+    const clean = redactValue(result.error, redact);
+    const body = typeof clean === "string" ? snippet(clean) : clean;
+    const { code, message, requestId } = vendor.errorBody(clean);
     return createApiError({
       ...context,
       ...(requestId ? { requestId } : {}),

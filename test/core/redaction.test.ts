@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { MAX_BODY_CHARS, MAX_MESSAGE_CHARS } from "../../src/core/errors.js";
 import { createAiclicksClient } from "../../src/aiclicks/index.js";
+import { createAiptxClient } from "../../src/aiptx/index.js";
 import { ApiError, AuthenticationError, ConnectionError, MalformedResponseError, RedirectError, ResponseValidationError, unwrap, VendorError } from "../../src/index.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
@@ -71,6 +72,17 @@ describe("the server echoes the key", () => {
     const error = await caught(Promise.resolve().then(() => unwrap(result)));
     expect((error as ApiError).body).toBe(`${"x".repeat(195)}[reda…`);
     expect(everything(error)).not.toContain(TEST_KEY.slice(0, 5));
+  });
+
+  it("a vendor reader that cuts the server's text itself (AIPTx details at 200 characters) is handed it redacted", async () => {
+    const key = "Qz9k3y_0123456789abcdefghij";
+    // `{"reason":"` is 11 characters: the key starts 5 characters before AIPTx's 200-character cut.
+    const details = { reason: `${"x".repeat(184)}${key}` };
+    const body = JSON.stringify({ success: false, error: { code: "BAD", message: "no", details } });
+    const result = await createAiptxClient({ apiKey: key, fetch: answering(body, 400), rateLimit: false }).GET("/scans");
+    const error = await caught(Promise.resolve().then(() => unwrap(result)));
+    expect(error.message).toContain("xxxxx[reda");
+    expect(everything(error)).not.toContain(key.slice(0, 5));
   });
 
   it("a 200 HTML page or broken JSON: the MalformedResponseError's snippet is redacted", async () => {
