@@ -1,6 +1,13 @@
 // Resolves and checks the API key and base URL before any request is sent.
 import { ConfigurationError } from "./errors.js";
+import { isLoopbackHost } from "./loopback.js";
 import type { AuthScheme, VendorDescription } from "./vendor.js";
+
+/**
+ * Outside RFC 9110's visible characters (VCHAR): a header cannot carry CR/LF or NUL, fetch
+ * refuses anything past Latin-1, and spaces, tabs and Latin-1 letters do not survive every proxy.
+ */
+const NOT_HEADER_SAFE = /[^\x21-\x7e]/;
 
 export function resolveApiKey(vendor: VendorDescription, apiKey: string | undefined): string {
   const context = { vendor: vendor.name, displayName: vendor.displayName };
@@ -11,18 +18,28 @@ export function resolveApiKey(vendor: VendorDescription, apiKey: string | undefi
       context,
     );
   }
-  if (/\s/.test(key) || !vendor.apiKey.isWellFormed(key)) {
+  const bad = key.search(NOT_HEADER_SAFE);
+  if (bad >= 0) {
+    // Named by position and code point only: the key itself may be a real secret.
+    const code = key.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, "0");
+    throw new ConfigurationError(
+      `The ${vendor.displayName} API key cannot be sent in an HTTP header: character ${bad + 1} is U+${code}, and a key may ` +
+        `hold only visible ASCII characters (U+0021 to U+007E: no whitespace, line breaks, control or non-ASCII characters ` +
+        `such as typographic quotes); a key ${vendor.apiKey.expected}. ` +
+        `Copy it again from the vendor's dashboard into ${vendor.apiKey.envVar} or { apiKey }.`,
+      context,
+    );
+  }
+  if (!vendor.apiKey.isWellFormed(key)) {
     // The key itself is never quoted: it may be a real secret pasted into the wrong place.
     throw new ConfigurationError(
-      `The ${vendor.displayName} API key is malformed: a key ${vendor.apiKey.expected} and has no whitespace. ` +
+      `The ${vendor.displayName} API key is malformed: a key ${vendor.apiKey.expected}. ` +
         `Copy it again from the vendor's dashboard into ${vendor.apiKey.envVar} or { apiKey }.`,
       context,
     );
   }
   return key;
 }
-
-export const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** HTTPS only, except to loopback (local mocks); no trailing slash. */
 export function resolveBaseUrl(vendor: VendorDescription, baseUrl: string | undefined): string {
@@ -37,7 +54,7 @@ export function resolveBaseUrl(vendor: VendorDescription, baseUrl: string | unde
       context,
     );
   }
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     throw new ConfigurationError(
       `baseUrl ${url.origin} uses plain http:// to a remote host, which would send the API key unencrypted; ` +
         `use https:// (http:// is allowed only for localhost and 127.0.0.1).`,

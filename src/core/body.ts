@@ -13,13 +13,16 @@ export const isJsonType = (type: string) => /[/+]json\b/i.test(type);
  */
 export function parseJsonBody(body: string, response: Response, context: ErrorContext, lenient = false): unknown {
   const type = response.headers.get("content-type") ?? "";
-  const fail = (what: string) =>
-    new MalformedResponseError(
+  const fail = (what: string) => {
+    // Redacted (the client's own key) before it is cut, so no part of a key survives the cut.
+    const start = snippet(context.redact ? context.redact(body) : body);
+    return new MalformedResponseError(
       `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${response.status} but ${what}. ` +
         `Retry later; if it persists, report it with request id ${context.requestId ?? "unknown"}. ` +
-        `Body starts: ${JSON.stringify(snippet(body))}`,
-      { ...context, status: response.status, body: snippet(body) },
+        `Body starts: ${JSON.stringify(start)}`,
+      { ...context, status: response.status, body: start },
     );
+  };
   const empty = () => /^\s*$/.test(body);
   if (lenient && empty()) return undefined;
   if (!lenient && !isJsonType(type)) throw fail(empty() ? "an empty body where JSON was expected" : `content type "${type || "none"}" where JSON was expected`);

@@ -15,6 +15,7 @@ import {
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
+import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
@@ -133,7 +134,9 @@ export function createVendorClient<Paths extends Record<string, any>>(
   }
   const key = resolveApiKey(vendor, options.apiKey);
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
-  const logger = options.logger ?? silentLogger;
+  // Server text may echo the key: every error and log line of this client goes through redact.
+  const redact = secretRedactor(key);
+  const logger = options.logger ? redactingLogger(options.logger, redact) : silentLogger;
   const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
   const transport: TransportSettings = {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
@@ -153,9 +156,12 @@ export function createVendorClient<Paths extends Record<string, any>>(
       options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, Request: PlannedRequest as unknown as typeof Request });
 
+  // The body is redacted before anything cuts it (the vendor's reader may cut texts of its own),
+  // so no part of the key survives a cut; a body that is not JSON is kept as its start.
   function failure(result: RawResult, context: ErrorContext): ApiError {
-    const body = typeof result.error === "string" ? snippet(result.error) : result.error;
-    const { code, message, requestId } = vendor.errorBody(result.error);
+    const clean = redactValue(result.error, redact);
+    const body = typeof clean === "string" ? snippet(clean) : clean;
+    const { code, message, requestId } = vendor.errorBody(clean);
     return createApiError({
       ...context,
       ...(requestId ? { requestId } : {}),
@@ -196,7 +202,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const { key, op, label, nonJson } = known.get(path) ?? lookUp(path);
       const sentId = requestIdIn(fetchInit.headers) ?? clientRequestId;
       // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
-      const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID() };
+      const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID(), redact };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
       const signal = fetchInit.signal as AbortSignal | undefined;
       // The first validated call waits for the schemas to load; the caller's abort ends that wait.

@@ -1,11 +1,50 @@
 // Every error the package throws, created in one place. Messages say what happened and what to
-// do next; none of them ever holds an API key (the client never passes one in).
+// do next; none of them ever holds an API key: the client never passes one in, and whatever the
+// server wrote (which may echo the key) goes through the client's redactor before it is kept.
+import { isLoopbackHost } from "./loopback.js";
+import { redactValue, type Redact } from "./redact.js";
+
 export interface ErrorContext {
   vendor: string;
   displayName?: string;
   /** `METHOD /path` or operationId, when known. */
   operation?: string;
   requestId?: string;
+  /** The client's redactor for server text; used while the error is built, never stored on it. */
+  redact?: Redact;
+}
+
+/** Most characters of server text a message quotes; the rest is cut and marked with "…". */
+export const MAX_MESSAGE_CHARS = 500;
+/** Most characters an error's `body` keeps (a parsed body larger than this as JSON is kept as its cut text). */
+export const MAX_BODY_CHARS = 64 * 1024;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** Ends a sentence that may already end in one: "…not found." never becomes "…not found..". */
+const period = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** The body as kept on an error: redacted, and bounded by MAX_BODY_CHARS. */
+function keptBody(body: unknown, redact: Redact | undefined): unknown {
+  const clean = redact ? redactValue(body, redact) : body;
+  if (typeof clean === "string") return cut(clean, MAX_BODY_CHARS);
+  const text = clean === undefined ? undefined : JSON.stringify(clean);
+  return text !== undefined && text.length > MAX_BODY_CHARS ? cut(text, MAX_BODY_CHARS) : clean;
+}
+
+/**
+ * The cause chain as it is when no link's message or stack holds a secret (the usual case, kept
+ * as is); otherwise a copy of the chain as plain errors with name, code, message and stack redacted.
+ */
+function redactedCause(cause: unknown, redact: Redact, depth = 0): unknown {
+  if (!(cause instanceof Error) || depth > 5) return redactValue(cause, redact);
+  const next = (cause as { cause?: unknown }).cause;
+  const cleanNext = redactedCause(next, redact, depth + 1);
+  if (cleanNext === next && redact(cause.message) === cause.message && redact(cause.stack ?? "") === (cause.stack ?? "")) return cause;
+  const copy = new Error(redact(cause.message), cleanNext === undefined ? undefined : { cause: cleanNext });
+  const { code } = cause as { code?: unknown };
+  Object.assign(copy, { name: cause.name, stack: redact(cause.stack ?? ""), ...(typeof code === "string" ? { code } : {}) });
+  return copy;
 }
 
 /** Base of everything this package throws. */
@@ -14,10 +53,12 @@ export class VendorError extends Error {
   readonly requestId: string | undefined;
   readonly operation: string | undefined;
   constructor(message: string, context: ErrorContext, options?: { cause?: unknown }) {
-    super(message, options);
+    const redact = context.redact;
+    super(redact ? redact(message) : message, redact && options && "cause" in options ? { cause: redactedCause(options.cause, redact) } : options);
     this.name = new.target.name;
     this.vendor = context.vendor;
-    this.requestId = context.requestId;
+    // A request id may come from the server's body or headers.
+    this.requestId = redact && context.requestId ? redact(context.requestId) : context.requestId;
     this.operation = context.operation;
   }
   toJSON(): Record<string, unknown> {
@@ -43,6 +84,10 @@ const describeIssues = (issues: readonly ValidationIssue[]) =>
     .map((i) => `${i.path || "(root)"}: ${i.message} (expected ${i.expected}, received ${i.received})`)
     .join("; ") + (issues.length > 5 ? `; and ${issues.length - 5} more` : "");
 
+// An issue's path and received value quote the server's data.
+const keptIssues = (issues: readonly ValidationIssue[], redact: Redact | undefined) =>
+  redact ? (redactValue(issues, redact) as ValidationIssue[]) : issues;
+
 /** A call's parameters or body break the spec; the request was not sent. */
 export class RequestValidationError extends VendorError {
   readonly issues: readonly ValidationIssue[];
@@ -52,7 +97,7 @@ export class RequestValidationError extends VendorError {
         `${context.displayName ?? context.vendor} spec.`,
       context,
     );
-    this.issues = issues;
+    this.issues = keptIssues(issues, context.redact);
   }
 }
 
@@ -66,7 +111,7 @@ export class ResponseValidationError extends VendorError {
         `report it, or use validate: "warn" to keep going.`,
       context,
     );
-    this.issues = issues;
+    this.issues = keptIssues(issues, context.redact);
   }
 }
 
@@ -95,8 +140,8 @@ export class ApiError extends VendorError {
   constructor(message: string, init: ApiErrorInit) {
     super(message, init, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status;
-    this.code = init.code;
-    this.body = init.body;
+    this.code = init.code === undefined ? undefined : cut(init.redact ? init.redact(init.code) : init.code, 100);
+    this.body = keptBody(init.body, init.redact);
     this.retryAfter = init.retryAfter;
   }
 }
@@ -131,10 +176,12 @@ function nextStep(status: number, retryAfter?: number): string {
 /** The one factory for HTTP errors: picks the class by status and writes the message. */
 export function createApiError(init: ApiErrorInit): ApiError {
   const who = init.displayName ?? init.vendor;
-  const said = init.message ? `: ${init.message}` : "";
-  const code = init.code && init.code !== String(init.status) ? ` [${init.code}]` : "";
+  // Redacted before cut, so a key across the cut cannot leave a prefix behind.
+  const clean = (text: string, max: number) => cut(init.redact ? init.redact(text) : text, max);
+  const said = init.message ? `: ${clean(init.message, MAX_MESSAGE_CHARS)}` : "";
+  const code = init.code && init.code !== String(init.status) ? ` [${clean(init.code, 100)}]` : "";
   const message =
-    `${who} answered ${init.operation ?? "the request"} with HTTP ${init.status}${code}${said}. ` +
+    `${period(`${who} answered ${init.operation ?? "the request"} with HTTP ${init.status}${code}${said}`)} ` +
     `${nextStep(init.status, init.retryAfter)} Request id ${init.requestId ?? "unknown"}.`;
   const Class =
     init.status === 400 || init.status === 422
@@ -154,7 +201,67 @@ export function createApiError(init: ApiErrorInit): ApiError {
 }
 
 /** First 200 characters of a body, for error messages about bodies we could not use. */
-export const snippet = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+export const snippet = (text: string) => cut(text, 200);
+
+export interface AttemptInfo {
+  /** 1-based. */
+  attempt: number;
+  of: number;
+}
+
+type SystemError = {
+  code?: unknown;
+  address?: unknown;
+  port?: unknown;
+  hostname?: unknown;
+  errors?: { address?: unknown; port?: unknown }[];
+  socket?: { remoteAddress?: unknown; remotePort?: unknown };
+  cause?: unknown;
+};
+
+/**
+ * The system error behind a failed fetch ("ECONNREFUSED 127.0.0.1:59999"): undici wraps it as
+ * the `cause` of a TypeError("fetch failed"), and Happy Eyeballs may group several in errors[].
+ */
+function systemCause(error: unknown): string | undefined {
+  let e = error as SystemError | undefined;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++, e = e.cause as SystemError | undefined) {
+    if (typeof e.code !== "string") continue;
+    const first = Array.isArray(e.errors) ? e.errors[0] : undefined;
+    const address = e.address ?? first?.address ?? e.socket?.remoteAddress;
+    const port = e.port ?? first?.port ?? e.socket?.remotePort;
+    const host = typeof address === "string" ? (address.includes(":") ? `[${address}]` : address) : e.hostname;
+    return typeof host === "string" ? `${e.code} ${host}${port === undefined ? "" : `:${port}`}` : e.code;
+  }
+  return undefined;
+}
+
+/** No answer at all for one attempt: refused, reset, DNS failure … */
+export function connectionError(context: ErrorContext, cause: unknown, url: string, { attempt, of }: AttemptInfo): ConnectionError {
+  const who = context.displayName ?? context.vendor;
+  const what = systemCause(cause) ?? cut(String((cause as Error | undefined)?.message ?? cause).replace(/[.\s]+$/, ""), 200);
+  const { host, hostname } = new URL(url);
+  const next = isLoopbackHost(hostname)
+    ? `Nothing answered at ${host}: if that is a local mock, it may not be running (start it with ` +
+      `\`npx ai-vendor-contracts mock ${context.vendor}\` or startMock), or baseUrl names the wrong port.`
+    : "Check the network and baseUrl.";
+  return new ConnectionError(
+    `Could not reach ${who} for ${context.operation} (attempt ${attempt} of ${of}): ${what}. ${next} ` +
+      `Request id ${context.requestId ?? "unknown"}.`,
+    context,
+    { cause },
+  );
+}
+
+/** An attempt got no answer within `timeoutMs`. */
+export function timeoutError(context: ErrorContext, cause: unknown, timeoutMs: number, { attempt, of }: AttemptInfo): TimeoutError {
+  return new TimeoutError(
+    `${context.displayName ?? context.vendor} did not answer ${context.operation} within ${timeoutMs} ms ` +
+      `(attempt ${attempt} of ${of}). Raise timeoutMs or retry later. Request id ${context.requestId ?? "unknown"}.`,
+    context,
+    { cause },
+  );
+}
 
 /** A job the vendor runs (scan, audit …) ended in a failed or cancelled state. */
 export class JobFailedError extends VendorError {
@@ -184,7 +291,8 @@ export class RedirectError extends ConnectionError {
   readonly location: string;
   constructor(message: string, context: ErrorContext, location: string) {
     super(message, context);
-    this.location = location;
+    // The Location came from the server, which may have put the key in it.
+    this.location = context.redact ? context.redact(location) : location;
   }
 }
 

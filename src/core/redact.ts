@@ -1,4 +1,6 @@
 // Secrets never leave the client: not in messages, logs, serialized errors or snapshots.
+import type { Logger } from "./logger.js";
+
 const SECRET_HEADERS = new Set(["authorization", "x-api-key", "proxy-authorization", "cookie"]);
 
 export const REDACTED = "[redacted]";
@@ -15,4 +17,32 @@ export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret) out = out.split(secret).join(REDACTED);
   return out;
+}
+
+/** Takes the client's own secrets out of a text the server sent (a vendor may echo the key). */
+export type Redact = (text: string) => string;
+
+/** One client's redactor: the key is held by this closure only, never by the errors it cleans. */
+export function secretRedactor(secret: string): Redact {
+  // A server may echo the key as it travelled in a URL or a form, so that spelling goes too.
+  const secrets = [...new Set([secret, encodeURIComponent(secret)])];
+  return (text) => redactText(text, secrets);
+}
+
+/** The same value with every string in it (keys of objects too) passed through `redact`. */
+export function redactValue(value: unknown, redact: Redact): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactValue(v, redact)]));
+  }
+  return value;
+}
+
+/** A logger whose every line and detail has gone through `redact` first. */
+export function redactingLogger(logger: Logger, redact: Redact): Logger {
+  return {
+    debug: (message, details) => logger.debug(redact(message), details && (redactValue(details, redact) as typeof details)),
+    warn: (message, details) => logger.warn(redact(message), details && (redactValue(details, redact) as typeof details)),
+  };
 }

@@ -2,7 +2,7 @@
 // fetch re-sends custom key headers such as X-Api-Key to whatever origin a Location names.
 // Same origin keeps every header; another origin gets none of the credentials (a signed-URL
 // download still works); https never drops to plain http on a remote host.
-import { LOOPBACK } from "./auth.js";
+import { isLoopbackHost } from "./loopback.js";
 import { RedirectError, type ErrorContext } from "./errors.js";
 
 export const MAX_REDIRECTS = 5;
@@ -63,7 +63,7 @@ export async function followRedirects(
     if (target.protocol !== "https:" && target.protocol !== "http:") {
       throw refuse(target, `to a ${target.protocol} URL, which the client does not follow`);
     }
-    if (from.protocol === "https:" && target.protocol === "http:" && !LOOPBACK.test(target.hostname)) {
+    if (from.protocol === "https:" && target.protocol === "http:" && !isLoopbackHost(target.hostname)) {
       throw refuse(
         target,
         `from https to plain http at ${target.origin}; the client does not follow it, since the request would travel ` +

@@ -21,23 +21,53 @@ export function backoffMs(retryNumber: number, random: () => number = Math.rando
   return Math.round(base * (1 - 0.25 * random()));
 }
 
+/** delta-seconds (RFC 9110), also as a decimal ("1.5") since some servers send one; never signed or exponent. */
+const DELTA = /^\d+(?:\.\d+)?$/;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH = `(?<month>${MONTHS.join("|")})`;
+const TIME = "(?<h>\\d{2}):(?<min>\\d{2}):(?<sec>\\d{2})";
+// The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, RFC 850, asctime.
+const HTTP_DATES = [
+  new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+  new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d{2})-${MONTH}-(?<year>\\d{2}) ${TIME} GMT$`),
+  new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} (?<day> \\d|\\d{2}) ${TIME} (?<year>\\d{4})$`),
+];
+const FIFTY_YEARS_MS = 50 * 365.25 * 24 * 3600_000;
+
+/**
+ * An HTTP date as epoch ms, or undefined unless it is exactly one of the three forms with a real
+ * calendar date (Date.parse would read "5, 5", a Retry-After sent twice, as a day in 2001).
+ */
+export function parseHttpDate(text: string, now: number = Date.now()): number | undefined {
+  const fields = HTTP_DATES.map((form) => form.exec(text)?.groups).find(Boolean);
+  if (!fields) return undefined;
+  const [day, h, min, sec] = [fields.day, fields.h, fields.min, fields.sec].map(Number) as [number, number, number, number];
+  const month = MONTHS.indexOf(fields.month!);
+  let year = Number(fields.year);
+  // Two-digit years: more than 50 years ahead means the last century (RFC 9110 §5.6.7).
+  if (fields.year!.length === 2) year += Date.UTC(2000 + year, 0) - now > FIFTY_YEARS_MS ? 1900 : 2000;
+  // Date.UTC rolls 31 Feb over into March; a real date keeps its day. Second 60 is a leap second.
+  if (new Date(Date.UTC(year, month, day)).getUTCDate() !== day || h > 23 || min > 59 || sec > 60) return undefined;
+  return Date.UTC(year, month, day, h, min, sec);
+}
+
 /**
  * How long the server asked us to wait, in ms: `retry-after-ms`, then `Retry-After` (seconds or
  * an HTTP date), then `X-RateLimit-Reset` (epoch seconds) when `X-RateLimit-Remaining` is 0.
+ * A source that is absent or malformed (empty, signed, "5, 5", a loose date) gives way to the next.
  */
 export function serverWaitMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = Number(headers.get("retry-after-ms"));
-  if (headers.has("retry-after-ms") && Number.isFinite(ms) && ms >= 0) return ms;
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && DELTA.test(ms)) return Number(ms);
   const retryAfter = headers.get("retry-after");
   if (retryAfter !== null) {
-    const seconds = Number(retryAfter);
-    if (retryAfter.trim() !== "" && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    if (DELTA.test(retryAfter)) return Number(retryAfter) * 1000;
+    const date = parseHttpDate(retryAfter, now);
+    if (date !== undefined) return Math.max(0, date - now);
   }
-  const reset = Number(headers.get("x-ratelimit-reset"));
-  if (headers.get("x-ratelimit-remaining") === "0" && headers.has("x-ratelimit-reset") && Number.isFinite(reset)) {
-    return Math.max(0, reset * 1000 - now);
+  const reset = headers.get("x-ratelimit-reset");
+  if (headers.get("x-ratelimit-remaining") === "0" && reset !== null && DELTA.test(reset)) {
+    return Math.max(0, Number(reset) * 1000 - now);
   }
   return undefined;
 }

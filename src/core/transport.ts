@@ -3,7 +3,7 @@
 // rate-limiter slot; waits honour the server's Retry-After and end early on abort. Redirects are
 // followed by redirect.ts; every wait on the transport is raced against the attempt's signal.
 import type { FetchLike } from "./client-types.js";
-import { ConnectionError, RedirectError, TimeoutError, type ErrorContext } from "./errors.js";
+import { connectionError, RedirectError, timeoutError, type ErrorContext } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
 import type { PlannedRequest } from "./planned-request.js";
 import type { RateLimiter } from "./rate-limit.js";
@@ -82,20 +82,8 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
       release();
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (error instanceof RedirectError) throw error;
-      const failure = timedOut()
-        ? new TimeoutError(
-            `${context.displayName ?? context.vendor} did not answer ${context.operation} within ${call.timeoutMs} ms ` +
-              `(attempt ${attempt + 1} of ${call.maxRetries + 1}). Raise timeoutMs or retry later. Request id ${context.requestId}.`,
-            context,
-            { cause: error },
-          )
-        : new ConnectionError(
-            `Could not reach ${context.displayName ?? context.vendor} for ${context.operation} ` +
-              `(attempt ${attempt + 1} of ${call.maxRetries + 1}): ${(error as Error)?.message ?? String(error)}. ` +
-              `Check the network and baseUrl. Request id ${context.requestId}.`,
-            context,
-            { cause: error },
-          );
+      const tried = { attempt: attempt + 1, of: call.maxRetries + 1 };
+      const failure = timedOut() ? timeoutError(context, error, call.timeoutMs, tried) : connectionError(context, error, request.url, tried);
       // A timed-out or reset POST may have reached the server; resending could act twice.
       const mayRetry = mayRetryMethod(request.method, !neverReachedServer(error), call.retryOptIn);
       if (!canRetry || !mayRetry) throw failure;
