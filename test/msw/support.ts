@@ -17,12 +17,14 @@ export function specOf(vendor: Vendor): BundledSpec {
   return JSON.parse(readFileSync(new URL(`../../generated/${vendor}/openapi.json`, import.meta.url), "utf8")) as BundledSpec;
 }
 
+/** Every operation, with the parameters its path item declares for all its methods merged in. */
 export function operationsOf(spec: BundledSpec): { key: string; method: string; path: string; op: SpecOperation }[] {
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    Object.entries(item)
+  return Object.entries(spec.paths).flatMap(([path, item]) => {
+    const shared = (item.parameters ?? []) as unknown as SpecOperation["parameters"] & object;
+    return Object.entries(item)
       .filter(([method]) => method !== "parameters")
-      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op })),
-  );
+      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op: { ...op, parameters: [...shared, ...(op.parameters ?? [])] } }));
+  });
 }
 
 function bodyExample(op: SpecOperation): unknown {
