@@ -8,11 +8,18 @@ import { createAilabsauditClient } from "../../src/ailabsaudit/index.js";
 import { createAiptxClient } from "../../src/aiptx/index.js";
 import { createAylieaClient } from "../../src/ayliea/index.js";
 import { exampleValue, parametersOf } from "../../src/cli/spec-examples.js";
-import { mswHandlers } from "../../src/testing/msw/index.js";
 import { vendors } from "../../src/testing/msw/vendors.js";
 import { operationsOf, specOf, TEST_KEYS, VENDORS, type Vendor } from "./support.js";
 
+// How long the kit takes to be ready is printed, never asserted (wall-clock differs per machine).
+const loading = performance.now();
+const { mswHandlers } = await import("../../src/testing/msw/index.js");
+const building = performance.now();
 const server = setupServer(...VENDORS.flatMap((vendor) => mswHandlers(vendor).handlers));
+console.info(
+  `MSW kit: imported in ${(building - loading).toFixed(0)} ms (zod schemas included), ` +
+    `handlers for all four vendors built in ${(performance.now() - building).toFixed(0)} ms`,
+);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
