@@ -1,5 +1,7 @@
 // respond("GET /scans/{scan_id}", 200, body, { headers }): an override handler for server.use().
 // The body is checked against the contract when the test builds it, not when the request comes.
+// Not built on openapi-msw: it types resolvers a test writes, while this is keyed by the spec's
+// "METHOD /path" and checks with our zod schemas up front; it would only add the {id} → :id rewrite.
 import type { HttpHandler } from "msw";
 import { check } from "../../core/validate.js";
 import { operationHandler, type MockContext } from "./operation-handler.js";
