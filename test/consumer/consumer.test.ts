@@ -1,7 +1,8 @@
 // The package as a consumer gets it: `npm pack`, install the tarball into a fresh project (with
-// TypeScript and Prism), compile the app in fixtures/ strict with NodeNext and with Bundler
-// resolution, run it against `startMock` for every vendor, and check that an app with a wrong
-// path and a wrong parameter type does not compile. Compiles dist/ first when it is stale.
+// TypeScript, Prism and msw), compile the apps in fixtures/ strict with NodeNext and with Bundler
+// resolution, run one against `startMock` for every vendor and one on the MSW kit, and check
+// that an app with a wrong path and a wrong parameter type does not compile. Compiles dist/
+// first when it is stale.
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packInto } from "../../scripts/dist.js";
 
 const fixtures = new URL("fixtures/", import.meta.url).pathname;
-const INSTALL = ["typescript@5.9.3", "@stoplight/prism-cli@5.14.2"];
+const INSTALL = ["typescript@5.9.3", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"];
 
 // Variables `npm test` sets for its own package must not steer the npm run inside the project.
 const childEnv = Object.fromEntries(
@@ -55,9 +56,10 @@ beforeAll(async () => {
   }
 }, 600_000);
 
+// Removing the installed project (three toolchains' node_modules) can take a minute on a busy machine.
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
-});
+}, 240_000);
 
 /** 1-based line of the line ending in `// <marker>` in the wrong app, and column of `at` on it. */
 function marked(marker: string, at: string): { line: number; column: number } {
@@ -70,15 +72,32 @@ describe.each([
   ["NodeNext", "nodenext"],
   ["Bundler", "bundler"],
 ])("the packed package in a fresh strict TypeScript project, moduleResolution %s", (_name, config) => {
-  it("the app that imports every vendor client and the testing kit compiles and runs against startMock", async () => {
-    const compiled = await tsc(project, `tsconfig.${config}.json`);
-    expect(compiled.output).toBe("");
-    expect(compiled.code).toBe(0);
+  // Both apps are in one tsconfig, compiled once; each test checks the compile, then runs its app.
+  let compiled: Promise<{ code: number | null; output: string }>;
+  beforeAll(() => {
+    compiled = tsc(project, `tsconfig.${config}.json`);
+  });
+
+  it("the apps compile strict, with no error", async () => {
+    const { code, output } = await compiled;
+    expect(output).toBe("");
+    expect(code).toBe(0);
+  }, 240_000);
+
+  it("the app that imports every vendor client and the testing kit runs against startMock", async () => {
+    expect((await compiled).code).toBe(0);
     const ran = await exec(process.execPath, [`out-${config}/app.js`], project, 180_000);
     expect(ran.output).toContain("consumer app: all vendors OK");
     expect(ran.output).toMatch(/aiclicks: [1-9]\d* domain/);
     expect(ran.code).toBe(0);
   }, 420_000);
+
+  it("the app that tests its code with the MSW kit (override, error, refusal, reset) runs in-process", async () => {
+    expect((await compiled).code).toBe(0);
+    const ran = await exec(process.execPath, [`out-${config}/app-msw.js`], project, 120_000);
+    expect(ran.output).toContain("consumer msw app: OK");
+    expect(ran.code).toBe(0);
+  }, 300_000);
 
   it("an app with a wrong path and a wrong parameter type does not compile, and tsc names both", async () => {
     const { code, output } = await tsc(project, `tsconfig.wrong.${config}.json`);
