@@ -18,7 +18,7 @@ import { lazyValidators } from "./load-validators.js";
 import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
-import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
 import { send, type CallSettings, type TransportSettings } from "./transport.js";
 import { API_ERROR } from "./unwrap.js";
@@ -42,7 +42,7 @@ export interface ClientOptions {
   maxRetryWaitMs?: number;
   /** Per-attempt timeout. Default 30 000 ms. */
   timeoutMs?: number;
-  /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off. */
+  /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off; `store` shares it across processes. */
   rateLimit?: false | RateLimitOptions;
   /**
    * Request and response validation with the generated zod schemas. Default "warn". The schemas
@@ -111,7 +111,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const transport: TransportSettings = {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
-    limiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
+    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: options.logger }) : undefined,
     logger,
     maxRetries: positiveInt("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
     maxRetryWaitMs: positiveInt("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
