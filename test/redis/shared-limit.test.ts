@@ -7,6 +7,7 @@ import { startRedis, type RunningRedis } from "./fixtures/redis-server.js";
 import { runWorkers } from "./fixtures/run-workers.js";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { createRedisRateLimitStore } from "../../src/redis/index.js";
+import { json, startFaultServer } from "../fixtures/fault-server.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 const LIMIT = 10;
@@ -57,5 +58,34 @@ describe("a limit shared through Redis by several processes", () => {
     expect(scan).not.toContain(TEST_KEY);
     expect(redis.cli("ZRANGE", `ai-vendor-contracts:rate-limit:{testvendor:${fingerprint}}:starts`, "0", "-1").trim().split("\n")).toHaveLength(2);
     expect(redis.cli("ZRANGE", `ai-vendor-contracts:rate-limit:{testvendor:${fingerprint}}:starts`, "0", "-1")).not.toContain(TEST_KEY);
+  });
+
+  it("a 429 with Retry-After seen by one process pauses every process sharing the key", async () => {
+    redis.cli("FLUSHALL");
+    const arrivals: { at: number; status: number }[] = [];
+    const api429 = await startFaultServer([json(429, { message: "slow down" }, { "retry-after": "1" })]);
+    const [first, second] = [0, 1].map(() => {
+      const store = createRedisRateLimitStore({ url: redis.url }); // a connection each, like two processes
+      const client = createVendorClient<TestPaths>(testVendor, {
+        apiKey: TEST_KEY,
+        baseUrl: api429.url,
+        maxRetries: 0,
+        fetch: async (url, init) => {
+          const response = await fetch(url, init);
+          arrivals.push({ at: Date.now(), status: response.status });
+          return response;
+        },
+        rateLimit: { requests: 100, windowMs: 60_000, store },
+      });
+      return { store, client };
+    });
+    expect((await first!.client.GET("/things")).response.status).toBe(429);
+    // The pause is written without holding up the answer: wait until Redis has it.
+    const pauseKey = () => redis.cli("--scan", "--pattern", "*:pause").trim();
+    for (let i = 0; i < 100 && !pauseKey(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(Number(redis.cli("PTTL", pauseKey()))).toBeGreaterThan(0);
+    expect((await second!.client.GET("/things")).response.status).toBe(200);
+    expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(900);
+    await Promise.all([first!.store.close(), second!.store.close(), api429.close()]);
   });
 });
