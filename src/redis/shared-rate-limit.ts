@@ -1,6 +1,6 @@
-// One client's limiter over the Redis store. Waiters queue in process, in order; only the head
-// asks Redis, and sleeps for exactly the wait the script returns (a slot frees only when the
-// oldest start leaves the window, so there is nothing to poll for). While Redis is out of reach,
+// One client's limiter over the Redis store. Waiters queue in process, in order; one script call
+// asks Redis for as many slots as there are waiters, then sleeps for exactly the wait it returns
+// (a slot frees only when the oldest start leaves the window, so there is nothing to poll for). While Redis is out of reach,
 // waiters go to the in-process fallback, or fail, as the client chose.
 import { randomUUID } from "node:crypto";
 import type { RateLimiter, SharedLimitSpec } from "../core/rate-limit.js";
@@ -20,7 +20,7 @@ export class SharedRateLimiter implements RateLimiter {
   readonly #spec: SharedLimitSpec;
   readonly #waiters = new Set<Waiter>();
   readonly #memberPrefix = randomUUID();
-  #members = 0;
+  #calls = 0;
   #pumping = false;
   #wake: (() => void) | undefined;
   #degraded = false;
@@ -65,12 +65,12 @@ export class SharedRateLimiter implements RateLimiter {
     this.#pumping = true;
     try {
       while (this.#waiters.size) {
-        const member = `${this.#memberPrefix}:${++this.#members}`;
+        const prefix = `${this.#memberPrefix}:${++this.#calls}`;
         let namespace: string;
-        let wait: number;
+        let answer: { granted: number; waitMs: number };
         try {
           namespace = await this.#spec.namespace;
-          wait = await this.#store.acquire(namespace, this.#spec.requests, this.#spec.windowMs, member);
+          answer = await this.#store.acquire(namespace, this.#spec.requests, this.#spec.windowMs, prefix, this.#waiters.size);
         } catch (error) {
           this.#storeFailed(error);
           continue;
@@ -79,14 +79,15 @@ export class SharedRateLimiter implements RateLimiter {
           this.#degraded = false;
           this.#spec.warn("Rate-limit store reachable again: the limit is shared across processes again.");
         }
-        if (wait > 0) {
-          await this.#sleep(wait);
-          continue;
+        const unused: string[] = [];
+        for (let i = 1; i <= answer.granted; i++) {
+          const [next] = this.#waiters;
+          if (next) this.#grant(next, next.resolve);
+          else unused.push(`${prefix}:${i}`);
         }
-        const [next] = this.#waiters;
-        if (next) this.#grant(next, next.resolve);
-        // Everyone aborted while Redis answered: give the start back rather than waste it.
-        else await this.#store.release(namespace, member).catch(() => {});
+        // Callers that aborted while Redis answered give their starts back rather than waste them.
+        if (unused.length) await this.#store.release(namespace, unused).catch(() => {});
+        if (answer.waitMs > 0 && this.#waiters.size) await this.#sleep(answer.waitMs);
       }
     } finally {
       this.#pumping = false;

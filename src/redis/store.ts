@@ -15,7 +15,7 @@ export interface RedisRateLimitStoreOptions {
 }
 
 type Commands = {
-  avcRateLimitAcquire(starts: string, pause: string, limit: number, windowMs: number, member: string): Promise<number>;
+  avcRateLimitAcquire(starts: string, pause: string, limit: number, windowMs: number, prefix: string, wanted: number): Promise<[number, number]>;
   avcRateLimitPause(pause: string, ms: number): Promise<number>;
 };
 
@@ -70,15 +70,19 @@ export class RedisRateLimitStore implements RateLimitStore {
     return new SharedRateLimiter(this, spec);
   }
 
-  /** Records a start if a slot is free; else the ms to wait. Rejects when Redis cannot answer. */
-  async acquire(namespace: string, limit: number, windowMs: number, member: string): Promise<number> {
+  /**
+   * Records up to `wanted` starts (members `prefix:1`…), as many as are free: `granted`, and the ms
+   * to wait before asking again if that was not all. Rejects when Redis cannot answer.
+   */
+  async acquire(namespace: string, limit: number, windowMs: number, prefix: string, wanted: number): Promise<{ granted: number; waitMs: number }> {
     const { starts, pause } = limitKeys(namespace);
-    return this.#run(() => this.#client.avcRateLimitAcquire(starts, pause, limit, Math.ceil(windowMs), member));
+    const [granted, waitMs] = await this.#run(() => this.#client.avcRateLimitAcquire(starts, pause, limit, Math.ceil(windowMs), prefix, wanted));
+    return { granted, waitMs };
   }
 
-  /** Gives back a start no caller used (its caller aborted while Redis was answering). */
-  async release(namespace: string, member: string): Promise<void> {
-    await this.#run(() => this.#client.zrem(limitKeys(namespace).starts, member));
+  /** Gives back starts no caller used (their callers aborted while Redis was answering). */
+  async release(namespace: string, members: string[]): Promise<void> {
+    await this.#run(() => this.#client.zrem(limitKeys(namespace).starts, ...members));
   }
 
   /** Pauses every process sharing the namespace for `ms`. */

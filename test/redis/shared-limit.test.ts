@@ -1,7 +1,7 @@
 // The limit shared through a real redis-server: processes sharing one key never overrun a server
 // that counts in fixed windows, and the key itself never reaches Redis.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { perWindow, startFixedWindowServer, type FixedWindowServer } from "./fixtures/fixed-window-server.js";
 import { startRedis, type RunningRedis } from "./fixtures/redis-server.js";
 import { runWorkers } from "./fixtures/run-workers.js";
@@ -16,6 +16,7 @@ const WINDOW_MS = 1_000;
 let redis: RunningRedis;
 let api: FixedWindowServer | undefined;
 beforeAll(async () => (redis = await startRedis()));
+beforeEach(() => void redis.cli("FLUSHALL")); // each test starts with an unused limit
 afterAll(async () => {
   await api?.close();
   await redis?.stop();
@@ -61,7 +62,6 @@ describe("a limit shared through Redis by several processes", () => {
   });
 
   it("a 429 with Retry-After seen by one process pauses every process sharing the key", async () => {
-    redis.cli("FLUSHALL");
     const arrivals: { at: number; status: number }[] = [];
     const api429 = await startFaultServer([json(429, { message: "slow down" }, { "retry-after": "1" })]);
     const [first, second] = [0, 1].map(() => {
