@@ -10,18 +10,19 @@ export interface RateLimiter {
   observe(headers: Headers, status: number): void;
 }
 
-/** What a shared store needs to build one client's limiter. The API key itself is never in it. */
+/** What a shared store needs to build one client's limiter. */
 export interface SharedLimitSpec {
-  /** `<vendor>:<fingerprint of the API key>`: every client with this namespace shares one limit. */
-  namespace: Promise<string>;
+  vendor: string;
+  /** Only to derive a one-way fingerprint that names the shared limit; a store never writes it anywhere. */
+  apiKey: string;
   requests: number;
   /** The rolling window, slack included. */
   windowMs: number;
-  onStoreError: "fallback" | "fail";
-  /** Used while the store is unreachable (onStoreError "fallback"). */
+  onStoreError: RateLimitOptions["onStoreError"];
+  /** The in-process limiter, for while the store is unreachable. */
   fallback: RateLimiter;
-  /** One line per outage and per recovery. */
-  warn: (message: string) => void;
+  /** The client's logger, if it has one. */
+  logger: Logger | undefined;
 }
 
 export interface RateLimitStore {
@@ -39,26 +40,9 @@ export interface RateLimitOptions {
   onStoreError?: "fallback" | "fail";
 }
 
-/** A one-way name for the key (SHA-256, first 16 hex digits): stores see this, never the key. */
-export async function keyFingerprint(apiKey: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(apiKey));
-  return Array.from(new Uint8Array(digest).subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export function createRateLimiter(options: RateLimitOptions, owner: { vendor: string; apiKey: string; logger?: Logger }): RateLimiter {
-  const local = new LocalRateLimiter(options);
-  if (!options.store) return local;
-  const onStoreError = options.onStoreError ?? "fallback";
-  if (onStoreError !== "fallback" && onStoreError !== "fail") {
-    throw new RangeError(`rateLimit.onStoreError must be "fallback" or "fail", got ${JSON.stringify(onStoreError)}`);
-  }
-  const { logger } = owner;
-  return options.store.limiter({
-    namespace: keyFingerprint(owner.apiKey).then((fingerprint) => `${owner.vendor}:${fingerprint}`),
-    requests: options.requests,
-    windowMs: effectiveWindowMs(options),
-    onStoreError,
-    fallback: local,
-    warn: logger ? (message) => logger.warn(message) : (message) => console.warn(message),
-  });
+  const fallback = new LocalRateLimiter(options);
+  const { store, requests, onStoreError } = options;
+  const { vendor, apiKey, logger } = owner;
+  return store ? store.limiter({ vendor, apiKey, requests, windowMs: effectiveWindowMs(options), onStoreError, fallback, logger }) : fallback;
 }

@@ -2,7 +2,7 @@
 // asks Redis for as many slots as there are waiters, then sleeps for exactly the wait it returns
 // (a slot frees only when the oldest start leaves the window, so there is nothing to poll for). While Redis is out of reach,
 // waiters go to the in-process fallback, or fail, as the client chose.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { RateLimiter, SharedLimitSpec } from "../core/rate-limit.js";
 import { serverWaitMs } from "../core/retry.js";
 import { RateLimitStoreError } from "./store-error.js";
@@ -18,6 +18,10 @@ interface Waiter {
 export class SharedRateLimiter implements RateLimiter {
   readonly #store: RedisRateLimitStore;
   readonly #spec: SharedLimitSpec;
+  /** `<vendor>:<first 16 hex digits of the key's SHA-256>`: one-way, so Redis never sees the key. */
+  readonly #namespace: string;
+  readonly #onStoreError: "fallback" | "fail";
+  readonly #warn: (message: string) => void;
   readonly #waiters = new Set<Waiter>();
   readonly #memberPrefix = randomUUID();
   #calls = 0;
@@ -26,8 +30,16 @@ export class SharedRateLimiter implements RateLimiter {
   #degraded = false;
 
   constructor(store: RedisRateLimitStore, spec: SharedLimitSpec) {
+    const onStoreError = spec.onStoreError ?? "fallback";
+    if (onStoreError !== "fallback" && onStoreError !== "fail") {
+      throw new RangeError(`rateLimit.onStoreError must be "fallback" or "fail", got ${JSON.stringify(onStoreError)}.`);
+    }
     this.#store = store;
     this.#spec = spec;
+    this.#onStoreError = onStoreError;
+    this.#namespace = `${spec.vendor}:${createHash("sha256").update(spec.apiKey).digest("hex").slice(0, 16)}`;
+    const { logger } = spec;
+    this.#warn = logger ? (message) => logger.warn(message) : (message) => console.warn(message);
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
@@ -57,7 +69,7 @@ export class SharedRateLimiter implements RateLimiter {
     if (!ms) return;
     const pause = Math.min(ms, this.#spec.windowMs);
     // Unreachable Redis: the fallback above has paused this process, which is all we can do.
-    void this.#spec.namespace.then((namespace) => this.#store.pause(namespace, pause)).catch(() => {});
+    this.#store.pause(this.#namespace, pause).catch(() => {});
   }
 
   async #pump(): Promise<void> {
@@ -66,10 +78,9 @@ export class SharedRateLimiter implements RateLimiter {
     try {
       while (this.#waiters.size) {
         const prefix = `${this.#memberPrefix}:${++this.#calls}`;
-        let namespace: string;
+        const namespace = this.#namespace;
         let answer: { granted: number; waitMs: number };
         try {
-          namespace = await this.#spec.namespace;
           answer = await this.#store.acquire(namespace, this.#spec.requests, this.#spec.windowMs, prefix, this.#waiters.size);
         } catch (error) {
           this.#storeFailed(error);
@@ -77,7 +88,7 @@ export class SharedRateLimiter implements RateLimiter {
         }
         if (this.#degraded) {
           this.#degraded = false;
-          this.#spec.warn("Rate-limit store reachable again: the limit is shared across processes again.");
+          this.#warn("Rate-limit store reachable again: the limit is shared across processes again.");
         }
         const unused: string[] = [];
         for (let i = 1; i <= answer.granted; i++) {
@@ -97,7 +108,7 @@ export class SharedRateLimiter implements RateLimiter {
   #storeFailed(error: unknown): void {
     const reason = (error as Error)?.message ?? String(error);
     const waiting = [...this.#waiters];
-    if (this.#spec.onStoreError === "fail") {
+    if (this.#onStoreError === "fail") {
       const failure = new RateLimitStoreError(
         `The shared rate-limit store is unreachable (${reason}); the call was not sent. ` +
           `Check Redis, or pass rateLimit.onStoreError: "fallback" to go on under the in-process limiter.`,
@@ -108,7 +119,7 @@ export class SharedRateLimiter implements RateLimiter {
     }
     if (!this.#degraded) {
       this.#degraded = true;
-      this.#spec.warn(
+      this.#warn(
         `Rate-limit store unreachable (${reason}): going on under the in-process limiter, ` +
           `so other processes sharing the key are not counted until it is back.`,
       );

@@ -7,7 +7,10 @@ import { startFaultServer, type Fault } from "../fixtures/fault-server.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 let server: Awaited<ReturnType<typeof startFaultServer>> | undefined;
-afterEach(async () => server?.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await server?.close();
+});
 
 /** A server enforcing `limit` requests per fixed window, as the vendors document theirs. */
 function enforcing(limit: number, windowMs: number) {
@@ -68,11 +71,15 @@ describe("client-side rate limiting", () => {
   });
 
   it("pauses when the server reports an exhausted window", async () => {
+    vi.useFakeTimers();
     const limiter = new LocalRateLimiter({ requests: 100, windowMs: 60_000 });
     limiter.observe(new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Date.now() / 1000 + 0.3) }));
-    const started = Date.now();
-    await limiter.acquire();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    let granted = false;
+    void limiter.acquire().then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(true);
   });
 
   it("rejects a nonsensical limit", () => {
@@ -81,8 +88,6 @@ describe("client-side rate limiting", () => {
 });
 
 describe("aborting a call that waits for the limiter", () => {
-  afterEach(() => vi.useRealTimers());
-
   /** Marks when each promise settles, so a test can ask "settled yet?" after moving the fake clock. */
   function track(promise: Promise<void>) {
     const state = { settled: false, outcome: "" };
