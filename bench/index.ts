@@ -15,6 +15,6 @@ report(
   await bundleSize(),
 );
 report(
-  "Shared rate limit: one key, 20 per 1 s, 80 calls, against a server enforcing it in fixed windows (efficiency: ideal time / measured; Redis store vs a limiter per process)",
+  "Shared rate limit: one key, 20 per 1 s, 80 calls, up to 10 retries, against a server enforcing it in fixed windows (efficiency: ideal time / measured; Redis store vs a limiter per process)",
   await sharedRateLimit(),
 );
