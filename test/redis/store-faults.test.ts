@@ -1,6 +1,7 @@
 // When Redis is not there, slow, killed mid-run or closed: calls go on under the in-process
 // limiter with one warning (or fail, if asked), switch back when it returns, and nothing leaks.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { createRedisRateLimitStore, RateLimitStoreError } from "../../src/redis/index.js";
@@ -107,6 +108,34 @@ describe("Redis store faults", () => {
     await store.close();
     await store.close();
     expect(redis.cli("CLIENT", "LIST")).not.toContain("name=ai-vendor-contracts-rate-limit");
+  });
+
+  it("a slow Redis holds no call up: the store's own timeout sends it on under the fallback", async () => {
+    api = await startFaultServer([]);
+    const { warnings, logger } = recordingLogger();
+    const client = clientWith(redis.url, {}, logger);
+    await client.GET("/things"); // connected and shared
+    redis.cli("CLIENT", "PAUSE", "3000", "ALL"); // Redis holds every command for 3 s
+    const order: string[] = [];
+    const pauseOver = new Promise<void>((resolve) =>
+      spawn("redis-cli", ["-p", String(redis.port), "PING"]).once("close", () => resolve(void order.push("redis answers again"))),
+    );
+    const call = client.GET("/things").then((r) => void order.push(`call ${r.response.status}`));
+    await Promise.all([call, pauseOver]);
+    expect(order).toEqual(["call 200", "redis answers again"]);
+    expect(warnings).toEqual([expect.stringMatching(/did not answer within 300 ms/)]);
+  });
+
+  it("{ client } uses the caller's ioredis client and leaves it open on close()", async () => {
+    api = await startFaultServer([]);
+    const own = new Redis(redis.url);
+    const store = createRedisRateLimitStore({ client: own });
+    const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, baseUrl: api.url, rateLimit: { requests: 5, store } });
+    await client.GET("/things");
+    await store.close();
+    expect(own.status).toBe("ready");
+    expect(redis.cli("--scan")).toMatch(/:starts/);
+    await own.quit();
   });
 
   it("refuses a store without exactly one of url or client", () => {
