@@ -88,4 +88,19 @@ describe("a limit shared through Redis by several processes", () => {
     expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThanOrEqual(900);
     await Promise.all([first!.store.close(), second!.store.close(), api429.close()]);
   });
+
+  it("X-RateLimit-Remaining: 0 with X-RateLimit-Reset pauses the shared limit until the reset", async () => {
+    const reset = Math.ceil(Date.now() / 1000) + 2;
+    const api0 = await startFaultServer([json(200, { ok: true }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) })]);
+    const store = createRedisRateLimitStore({ url: redis.url });
+    const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, baseUrl: api0.url, rateLimit: { requests: 100, windowMs: 60_000, store } });
+    expect((await client.GET("/things")).response.status).toBe(200);
+    const pauseKey = () => redis.cli("--scan", "--pattern", "*:pause").trim();
+    for (let i = 0; i < 100 && !pauseKey(); i++) await new Promise((r) => setTimeout(r, 10));
+    // Paused until the reset the server named (epoch seconds), on Redis's clock.
+    const until = Number(redis.cli("GET", pauseKey()));
+    expect(until).toBeGreaterThan(Date.now());
+    expect(until).toBeLessThanOrEqual(reset * 1000 + 100);
+    await Promise.all([store.close(), api0.close()]);
+  });
 });
