@@ -2,6 +2,7 @@
 import { bundleSize } from "./bundle-size.js";
 import { report } from "./measure.js";
 import { requestOverhead } from "./request-overhead.js";
+import { sharedRateLimit } from "./shared-rate-limit.js";
 import { typecheckCost } from "./typecheck-cost.js";
 
 report("Request overhead (loopback, 365-item time series; baseline: raw fetch)", await requestOverhead());
@@ -12,4 +13,8 @@ report(
 report(
   "Bundle size per entry point (esbuild with code splitting, minified, browser; gzip -9 per file; ×: with vs without validation)",
   await bundleSize(),
+);
+report(
+  "Shared rate limit: one key, 20 per 1 s, 80 calls, up to 10 retries, against a server enforcing it in fixed windows (efficiency: ideal time / measured; Redis store vs a limiter per process)",
+  await sharedRateLimit(),
 );

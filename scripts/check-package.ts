@@ -1,8 +1,8 @@
 // `npm run check:package`: packs the package as `npm publish` would and checks the tarball with
 // publint (strict: warnings and suggestions count too) and @arethetypeswrong/cli (ESM-only
 // profile). attw cannot enumerate the "./*" pattern export, so the entry points are listed: ".",
-// one per vendor in redocly.yaml and its "./<vendor>/schemas", "./testing", "./testing/msw", each vendor's
-// "./specs/<vendor>.json" and "./package.json". Any problem fails the run. Compiles dist/ first when it is stale.
+// one per vendor in redocly.yaml and its "./<vendor>/schemas", "./testing", "./testing/msw",
+// "./redis", each vendor's "./specs/<vendor>.json" and "./package.json". Any problem fails the run. Compiles dist/ first when it is stale.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,7 @@ const entrypoints = [
   ...vendors.map((v) => `./${v}/schemas`),
   "./testing",
   "./testing/msw",
+  "./redis",
   ...vendors.map((v) => `./specs/${v}.json`),
   "./package.json",
 ];

@@ -20,7 +20,7 @@ import { lazyValidators } from "./load-validators.js";
 import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
-import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { bufferBody } from "./read-body.js";
 import { declaresNonJson, readMode, readSuccess, type BodyLimits } from "./read-response.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
@@ -54,7 +54,7 @@ export interface ClientOptions {
    * or while it streams. Default 32 MiB for bodies parsed as JSON; downloads unbounded unless set.
    */
   maxResponseBytes?: number;
-  /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off. */
+  /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off; `store` shares it across processes. */
   rateLimit?: false | RateLimitOptions;
   /**
    * Request and response validation with the generated zod schemas. Default "warn". The schemas
@@ -141,7 +141,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const transport: TransportSettings = {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
-    limiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
+    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: options.logger && logger }) : undefined,
     logger,
     maxRetries: wholeNumber("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
     maxRetryWaitMs: wholeNumber("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),

@@ -93,7 +93,7 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
       continue;
     }
 
-    settings.limiter?.observe(response.headers);
+    settings.limiter?.observe(response.headers, response.status);
     if (RETRYABLE_STATUSES.has(response.status) && canRetry && mayRetryMethod(request.method, true, call.retryOptIn)) {
       const asked = serverWaitMs(response.headers);
       const wait = asked ?? backoffMs(attempt);

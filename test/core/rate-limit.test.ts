@@ -1,13 +1,16 @@
 // The client-side limiter keeps a burst under the server's limit: 200 calls fired at once
 // against a server that answers 429 past N requests per window get no 429 at all.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createVendorClient } from "../../src/core/create-client.js";
-import { RateLimiter } from "../../src/core/rate-limit.js";
+import { LocalRateLimiter } from "../../src/core/local-rate-limit.js";
 import { startFaultServer, type Fault } from "../fixtures/fault-server.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
 let server: Awaited<ReturnType<typeof startFaultServer>> | undefined;
-afterEach(async () => server?.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await server?.close();
+});
 
 /** A server enforcing `limit` requests per fixed window, as the vendors document theirs. */
 function enforcing(limit: number, windowMs: number) {
@@ -68,14 +71,74 @@ describe("client-side rate limiting", () => {
   });
 
   it("pauses when the server reports an exhausted window", async () => {
-    const limiter = new RateLimiter({ requests: 100, windowMs: 60_000 });
+    vi.useFakeTimers();
+    const limiter = new LocalRateLimiter({ requests: 100, windowMs: 60_000 });
     limiter.observe(new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Date.now() / 1000 + 0.3) }));
-    const started = Date.now();
-    await limiter.acquire();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    let granted = false;
+    void limiter.acquire().then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(true);
   });
 
   it("rejects a nonsensical limit", () => {
-    expect(() => new RateLimiter({ requests: 0 })).toThrow(/whole number ≥ 1/);
+    expect(() => new LocalRateLimiter({ requests: 0 })).toThrow(/whole number ≥ 1/);
+  });
+});
+
+describe("aborting a call that waits for the limiter", () => {
+  /** Marks when each promise settles, so a test can ask "settled yet?" after moving the fake clock. */
+  function track(promise: Promise<void>) {
+    const state = { settled: false, outcome: "" };
+    promise.then(
+      () => Object.assign(state, { settled: true, outcome: "granted" }),
+      (error: Error) => Object.assign(state, { settled: true, outcome: error.message }),
+    );
+    return state;
+  }
+
+  it("10 000 calls queued behind a live waiter and aborted at 50 ms settle at the abort and take no slot", async () => {
+    vi.useFakeTimers();
+    const limiter = new LocalRateLimiter({ requests: 1, windowMs: 60_000 }); // 61 s with the slack
+    await limiter.acquire(); // the window's only slot
+    const first = track(limiter.acquire()); // waits for the next window
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("caller gave up")), 50);
+    const aborted = Array.from({ length: 10_000 }, () => track(limiter.acquire(controller.signal)));
+    const last = track(limiter.acquire());
+    await vi.advanceTimersByTimeAsync(50);
+    expect(aborted.filter((s) => !s.settled)).toHaveLength(0);
+    expect(new Set(aborted.map((s) => s.outcome))).toEqual(new Set(["caller gave up"]));
+    expect(first.settled).toBe(false);
+
+    // The live calls get the next two windows: none of the aborted ones took a slot between them.
+    await vi.advanceTimersByTimeAsync(61_000 - 50);
+    expect([first.outcome, last.settled]).toEqual(["granted", false]);
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(last.outcome).toBe("granted");
+  });
+
+  it("an already-aborted signal rejects at once and leaves the slot free", async () => {
+    vi.useFakeTimers();
+    const limiter = new LocalRateLimiter({ requests: 1, windowMs: 60_000 });
+    const reason = new Error("aborted before asking");
+    await expect(limiter.acquire(AbortSignal.abort(reason))).rejects.toBe(reason);
+    const live = track(limiter.acquire());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(live.outcome).toBe("granted");
+  });
+
+  it("an aborted waiter leaves no timer behind once the queue is empty", async () => {
+    vi.useFakeTimers();
+    const limiter = new LocalRateLimiter({ requests: 1, windowMs: 60_000 });
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = track(limiter.acquire(controller.signal));
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort(new Error("gone"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(waiting.outcome).toBe("gone");
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -1,0 +1,90 @@
+// The in-process limiter: at most `requests` starts in any rolling window, callers served in
+// order, and a pause while the server reports an exhausted window.
+import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
+
+/**
+ * The rolling window the limiter keeps. A little slack on top absorbs clock skew and requests
+ * that arrive late, so a burst never lands one request too many in the server's own window.
+ */
+export function effectiveWindowMs(options: RateLimitOptions): number {
+  if (!Number.isInteger(options.requests) || options.requests < 1) {
+    throw new RangeError(`rateLimit.requests must be a whole number ≥ 1, got ${options.requests}`);
+  }
+  const windowMs = options.windowMs ?? 60_000;
+  if (!Number.isFinite(windowMs) || windowMs <= 0 || windowMs > 2 ** 31 - 1) {
+    throw new RangeError(`rateLimit.windowMs must be a number of milliseconds between 1 and 2147483647, got ${windowMs}`);
+  }
+  return windowMs + Math.min(1_000, windowMs * 0.1);
+}
+
+interface Waiter {
+  resolve: () => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+export class LocalRateLimiter implements RateLimiter {
+  readonly #requests: number;
+  readonly #windowMs: number;
+  readonly #starts: number[] = [];
+  // A Set keeps arrival order and lets an aborted waiter leave from anywhere in O(1).
+  readonly #waiters = new Set<Waiter>();
+  #pausedUntil = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(options: RateLimitOptions) {
+    this.#requests = options.requests;
+    this.#windowMs = effectiveWindowMs(options);
+  }
+
+  /** Waits for a free slot. Callers are served in order, so a burst drains evenly. */
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        signal,
+        onAbort: () => {
+          this.#waiters.delete(waiter);
+          if (!this.#waiters.size) this.#stopTimer();
+          reject(signal!.reason);
+        },
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.#waiters.add(waiter);
+      if (this.#timer === undefined) this.#drain();
+    });
+  }
+
+  /** The server's own view wins when it says the window is spent. */
+  observe(headers: Headers, _status?: number, now: number = Date.now()): void {
+    const reset = Number(headers.get("x-ratelimit-reset"));
+    if (headers.get("x-ratelimit-remaining") === "0" && Number.isFinite(reset) && reset > 0) {
+      this.#pausedUntil = Math.max(this.#pausedUntil, Math.min(reset * 1000, now + this.#windowMs));
+    }
+  }
+
+  /** Hands out every slot free now, then sleeps until the next one frees (one timer at most). */
+  #drain(): void {
+    this.#stopTimer();
+    for (const waiter of this.#waiters) {
+      const now = Date.now();
+      while (this.#starts.length && this.#starts[0]! <= now - this.#windowMs) this.#starts.shift();
+      const full = this.#starts.length >= this.#requests;
+      const wait = Math.max(this.#pausedUntil - now, full ? this.#starts[0]! + this.#windowMs - now : 0);
+      if (wait > 0) {
+        this.#timer = setTimeout(() => this.#drain(), wait);
+        return;
+      }
+      this.#starts.push(now);
+      this.#waiters.delete(waiter);
+      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.resolve();
+    }
+  }
+
+  #stopTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}

@@ -1,0 +1,124 @@
+// One Redis connection shared by every limiter built from the store: runs the scripts with a
+// timeout of its own, and says whether Redis is worth asking right now.
+import type { Redis, RedisOptions } from "ioredis";
+import type { RateLimiter, RateLimitStore, SharedLimitSpec } from "../core/rate-limit.js";
+import { ACQUIRE, limitKeys, PAUSE } from "./scripts.js";
+import { SharedRateLimiter } from "./shared-rate-limit.js";
+
+export interface RedisRateLimitStoreOptions {
+  /** `redis://[user:password@]host:port[/db]`; the store opens and owns the connection. */
+  url?: string;
+  /** An ioredis client you already have; the store uses it and never closes it. */
+  client?: Redis;
+  /** Longest wait for Redis, per command and for the first connection. Default 1 000 ms. */
+  timeoutMs?: number;
+}
+
+type Commands = {
+  avcRateLimitAcquire(starts: string, pause: string, limit: number, windowMs: number, prefix: string, wanted: number): Promise<[number, number]>;
+  avcRateLimitPause(pause: string, ms: number): Promise<number>;
+};
+
+/** After a failed command, Redis is left alone this long before it is asked again. */
+const RETRY_AFTER_FAILURE_MS = 1_000;
+
+export class RedisRateLimitStore implements RateLimitStore {
+  readonly #client: Redis & Commands;
+  readonly #owned: boolean;
+  readonly #timeoutMs: number;
+  readonly #firstConnection: Promise<void>;
+  #quietUntil = 0;
+
+  constructor(RedisClass: typeof Redis, options: RedisRateLimitStoreOptions) {
+    const { url, client, timeoutMs = 1_000 } = options;
+    if (!url === !client) {
+      throw new TypeError("createRedisRateLimitStore needs exactly one of { url } (a redis:// URL) or { client } (an ioredis client).");
+    }
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2 ** 31 - 1) {
+      throw new RangeError(`createRedisRateLimitStore: timeoutMs must be between 1 and 2147483647 ms, got ${timeoutMs}.`);
+    }
+    this.#timeoutMs = timeoutMs;
+    this.#owned = !client;
+    const settings: RedisOptions = {
+      connectionName: "ai-vendor-contracts-rate-limit",
+      connectTimeout: timeoutMs,
+      maxRetriesPerRequest: 1,
+      // Keep trying in the background, at most once a second, so the limit is shared again soon
+      // after Redis returns.
+      retryStrategy: (times) => Math.min(times * 100, 1_000),
+    };
+    this.#client = (client ?? new RedisClass(url!, settings)) as Redis & Commands;
+    // Errors are reported by the limiters (once per outage); without a listener ioredis prints each.
+    if (this.#owned) this.#client.on("error", () => {});
+    this.#client.on("ready", () => (this.#quietUntil = 0));
+    this.#client.defineCommand("avcRateLimitAcquire", { numberOfKeys: 2, lua: ACQUIRE });
+    this.#client.defineCommand("avcRateLimitPause", { numberOfKeys: 1, lua: PAUSE });
+    if (this.#client.status === "wait") this.#client.connect().catch(() => {});
+    this.#firstConnection = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        for (const event of ["ready", "error", "end"]) this.#client.off(event, done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      for (const event of ["ready", "error", "end"]) this.#client.once(event, done);
+    });
+  }
+
+  limiter(spec: SharedLimitSpec): RateLimiter {
+    return new SharedRateLimiter(this, spec);
+  }
+
+  /**
+   * Records up to `wanted` starts (members `prefix:1`…), as many as are free: `granted`, and the ms
+   * to wait before asking again if that was not all. Rejects when Redis cannot answer.
+   */
+  async acquire(namespace: string, limit: number, windowMs: number, prefix: string, wanted: number): Promise<{ granted: number; waitMs: number }> {
+    const { starts, pause } = limitKeys(namespace);
+    const [granted, waitMs] = await this.#run(() => this.#client.avcRateLimitAcquire(starts, pause, limit, Math.ceil(windowMs), prefix, wanted));
+    return { granted, waitMs };
+  }
+
+  /** Gives back starts no caller used (their callers aborted while Redis was answering). */
+  async release(namespace: string, members: string[]): Promise<void> {
+    await this.#run(() => this.#client.zrem(limitKeys(namespace).starts, ...members));
+  }
+
+  /** Pauses every process sharing the namespace for `ms`. */
+  async pause(namespace: string, ms: number): Promise<void> {
+    await this.#run(() => this.#client.avcRateLimitPause(limitKeys(namespace).pause, Math.ceil(ms)));
+  }
+
+  /** Closes the connection the store opened (a client passed in stays open). Idempotent. */
+  async close(): Promise<void> {
+    if (!this.#owned || this.#client.status === "end") return;
+    try {
+      await this.#run(() => this.#client.quit());
+    } catch {
+      // Unreachable or slow: drop the socket instead of waiting for a goodbye.
+    } finally {
+      this.#client.disconnect();
+    }
+  }
+
+  async #run<T>(command: () => Promise<T>): Promise<T> {
+    if (this.#client.status !== "ready") await this.#firstConnection;
+    const status = this.#client.status;
+    if (status !== "ready" || Date.now() < this.#quietUntil) {
+      throw new Error(status === "end" ? "the store was closed" : `Redis is not connected (${status})`);
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+    });
+    try {
+      return await Promise.race([command(), timeout]);
+    } catch (error) {
+      this.#quietUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
