@@ -148,7 +148,7 @@ export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
   const out: OperationUnderTest[] = [];
   for (const [key, info] of Object.entries(contract.table)) {
     if (info.responseKind !== "json") continue;
-    const zod = contract.validators[key]?.response;
+    const zod = contract.validators[key]?.response as ZodType | undefined;
     if (!zod) throw new Error(`${key}: JSON response without a zod schema`);
     const [method, path] = key.split(" ") as [string, string];
     const op = (contract.spec.paths[path] as Record<string, Operation>)[method.toLowerCase()]!;
