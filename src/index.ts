@@ -12,6 +12,8 @@ export {
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,
+  RedirectError,
+  ResponseTooLargeError,
   ServerError,
   TimeoutError,
   VendorError,

@@ -22,7 +22,7 @@ export function resolveApiKey(vendor: VendorDescription, apiKey: string | undefi
   return key;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+export const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** HTTPS only, except to loopback (local mocks); no trailing slash. */
 export function resolveBaseUrl(vendor: VendorDescription, baseUrl: string | undefined): string {

@@ -4,9 +4,14 @@
 // text and parses them here, once.
 import { MalformedResponseError, snippet, TimeoutError, type ErrorContext, type VendorError } from "./errors.js";
 
-/** The parsed JSON of a success body read as text (undefined when there was no body). */
-export function parseJsonBody(text: string | undefined, response: Response, context: ErrorContext): unknown {
-  const body = text ?? "";
+/** application/json, application/problem+json, application/sarif+json … */
+export const isJsonType = (type: string) => /[/+]json\b/i.test(type);
+
+/**
+ * The parsed JSON of a success body read as text. `lenient` (an operation the spec gives no JSON
+ * body, read as openapi-fetch would): no content-type check, and an empty body is undefined.
+ */
+export function parseJsonBody(body: string, response: Response, context: ErrorContext, lenient = false): unknown {
   const type = response.headers.get("content-type") ?? "";
   const fail = (what: string) =>
     new MalformedResponseError(
@@ -16,7 +21,8 @@ export function parseJsonBody(text: string | undefined, response: Response, cont
       { ...context, status: response.status, body: snippet(body) },
     );
   const empty = () => /^\s*$/.test(body);
-  if (!/[/+]json\b/i.test(type)) throw fail(empty() ? "an empty body where JSON was expected" : `content type "${type || "none"}" where JSON was expected`);
+  if (lenient && empty()) return undefined;
+  if (!lenient && !isJsonType(type)) throw fail(empty() ? "an empty body where JSON was expected" : `content type "${type || "none"}" where JSON was expected`);
   try {
     return JSON.parse(body);
   } catch {

@@ -7,8 +7,10 @@ import type { ValidationMode } from "./validate.js";
 export interface CallOptions {
   /** Response (and request) validation for this call; overrides the client's `validate`. */
   validate?: ValidationMode;
-  /** Per-attempt timeout for this call; overrides the client's `timeoutMs`. */
+  /** Per-attempt timeout for this call (1 to 2 147 483 647 ms); overrides the client's `timeoutMs`. */
   timeoutMs?: number;
+  /** Largest body this call reads, in bytes; overrides the client's `maxResponseBytes`. */
+  maxResponseBytes?: number;
   /** Retries for this call; overrides the client's `maxRetries`. */
   maxRetries?: number;
   /**

@@ -2,9 +2,10 @@
 // validation, typed errors, pagination) around one openapi-fetch client. Defaults live here.
 import createFetchClient from "openapi-fetch";
 import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
-import { bodyReadFailed, parseJsonBody } from "./body.js";
+import { bodyReadFailed } from "./body.js";
 import type { VendorMethod } from "./client-types.js";
 import {
+  ConfigurationError,
   createApiError,
   RequestValidationError,
   ResponseValidationError,
@@ -19,13 +20,18 @@ import { operationKey, type OperationInfo, type OperationSchemas } from "./opera
 import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { bufferBody } from "./read-body.js";
+import { declaresNonJson, readMode, readSuccess, type BodyLimits } from "./read-response.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
+import { MAX_TIMER_MS } from "./timeout.js";
 import { send, type CallSettings, type TransportSettings } from "./transport.js";
 import { API_ERROR } from "./unwrap.js";
 import { check, type ValidationMode } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The bound on bodies parsed as JSON; downloads are unbounded unless maxResponseBytes is set. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface ClientOptions {
   /** Defaults to the vendor's environment variable (e.g. AICLICKS_API_KEY). */
@@ -34,14 +40,19 @@ export interface ClientOptions {
   baseUrl?: string;
   /** A fetch implementation (tests, proxies), called as `fetch(url, init)` for each attempt. Defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
-  /** Extra headers sent on every request. */
+  /** Extra headers sent on every request (an `X-Request-Id` here is sent instead of a random one). */
   headers?: Record<string, string>;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
   /** Longest wait the client accepts from Retry-After / X-RateLimit-Reset before giving up. Default 60 000 ms. */
   maxRetryWaitMs?: number;
-  /** Per-attempt timeout. Default 30 000 ms. */
+  /** Per-attempt timeout, 1 ms to 2 147 483 647 ms (0 and Infinity are refused). Default 30 000 ms. */
   timeoutMs?: number;
+  /**
+   * Largest body read, in bytes: a larger one fails with ResponseTooLargeError, by Content-Length
+   * or while it streams. Default 32 MiB for bodies parsed as JSON; downloads unbounded unless set.
+   */
+  maxResponseBytes?: number;
   /** Client-side limiter; defaults to the vendor's published limit per minute, `false` turns it off. */
   rateLimit?: false | RateLimitOptions;
   /**
@@ -82,12 +93,34 @@ export interface VendorClient<Paths extends Record<string, any>> {
   paginateRaw(path: string, init?: Init, bounds?: PageBounds): Paginator<unknown>;
 }
 
-function positiveInt(name: string, value: number | undefined, fallback: number, context: ErrorContext): number {
+// Timer values stop at what setTimeout holds: Node turns a longer delay into 1 ms.
+const RANGES = {
+  maxRetries: [0, Number.MAX_SAFE_INTEGER, ""],
+  maxRetryWaitMs: [0, MAX_TIMER_MS, " ms"],
+  timeoutMs: [1, MAX_TIMER_MS, " ms"],
+  maxResponseBytes: [1, Infinity, " bytes"],
+} as const;
+
+function wholeNumber(name: keyof typeof RANGES, value: unknown, fallback: number, context: ErrorContext, perCall = false): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${context.displayName ?? context.vendor} client: ${name} must be a whole number ≥ 0, got ${value}.`);
+  const [min, max, unit] = RANGES[name];
+  if (typeof value !== "number" || !(value === Infinity ? max === Infinity : Number.isInteger(value)) || value < min || value > max) {
+    throw new ConfigurationError(
+      `${context.displayName ?? context.vendor} client: ${name}${perCall ? " for this call" : ""} must be a whole number from ` +
+        `${min} to ${max === Infinity ? "Infinity" : max}${unit}, got ${String(value)}.`,
+      context,
+    );
   }
   return value;
+}
+
+/** The caller's X-Request-Id, in whichever form the headers come (object, Headers, pairs). */
+function requestIdIn(headers: unknown): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get("x-request-id") ?? undefined;
+  const entries = Array.isArray(headers) ? (headers as [string, unknown][]) : Object.entries(headers);
+  const found = entries.find(([name]) => name.toLowerCase() === "x-request-id")?.[1];
+  return found == null ? undefined : String(found);
 }
 
 function describe(op: OperationInfo | undefined, method: string, path: string) {
@@ -113,10 +146,13 @@ export function createVendorClient<Paths extends Record<string, any>>(
     authHeader: authHeader(scheme, key),
     limiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
     logger,
-    maxRetries: positiveInt("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
-    maxRetryWaitMs: positiveInt("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
-    timeoutMs: positiveInt("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, base),
+    maxRetries: wholeNumber("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
+    maxRetryWaitMs: wholeNumber("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
+    timeoutMs: wholeNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, base),
   };
+  const clientMaxBytes = options.maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", options.maxResponseBytes, 0, base);
+  const defaultLimits: BodyLimits = { json: clientMaxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, other: clientMaxBytes ?? Infinity };
+  const clientRequestId = requestIdIn(options.headers);
   const onValidationError =
     options.onValidationError ??
     ((error: ResponseValidationError) =>
@@ -153,18 +189,18 @@ export function createVendorClient<Paths extends Record<string, any>>(
 
   function method(name: (typeof METHODS)[number]) {
     // Remembered for the spec's own paths only, so it holds at most one entry per operation.
-    const known = new Map<string, { key: string; op: OperationInfo | undefined; label: string }>();
+    const known = new Map<string, { key: string; op: OperationInfo | undefined; label: string; nonJson: boolean }>();
     const lookUp = (path: string) => {
       const key = operationKey(name, path);
       const op = vendor.operations[key];
-      const entry = { key, op, label: describe(op, name, path) };
+      const entry = { key, op, label: describe(op, name, path), nonJson: declaresNonJson(op) };
       if (op) known.set(path, entry);
       return entry;
     };
     return async (path: string, init: Init = {}) => {
-      const { validate, timeoutMs, maxRetries, retryNonIdempotent, ...fetchInit } = init;
-      const { key, op, label } = known.get(path) ?? lookUp(path);
-      const sentId = fetchInit.headers && Object.entries(fetchInit.headers).find(([h]) => h.toLowerCase() === "x-request-id")?.[1];
+      const { validate, timeoutMs, maxRetries, retryNonIdempotent, maxResponseBytes, ...fetchInit } = init;
+      const { key, op, label, nonJson } = known.get(path) ?? lookUp(path);
+      const sentId = requestIdIn(fetchInit.headers) ?? clientRequestId;
       // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
       const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID() };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
@@ -173,30 +209,45 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const call: CallSettings = {
         context,
         retryOptIn: retryNonIdempotent === true,
-        timeoutMs: positiveInt("timeoutMs", timeoutMs as number | undefined, transport.timeoutMs, base),
-        maxRetries: positiveInt("maxRetries", maxRetries as number | undefined, transport.maxRetries, base),
+        timeoutMs: wholeNumber("timeoutMs", timeoutMs, transport.timeoutMs, base, true),
+        maxRetries: wholeNumber("maxRetries", maxRetries, transport.maxRetries, base, true),
       };
-      // JSON bodies are read as text and parsed once here, so a broken one becomes a typed error.
-      const { parseAs } = fetchInit;
-      const expectJson = op?.responseKind === "json" && (parseAs ?? "json") === "json" && name !== "HEAD";
+      const perCallBytes = maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", maxResponseBytes, 0, base, true);
+      const limits = perCallBytes === undefined ? defaultLimits : { json: perCallBytes, other: perCallBytes };
+      const reading = name === "HEAD" ? undefined : readMode(op, nonJson, fetchInit.parseAs, context);
       let answer: Response | undefined;
+      let answered: typeof context = context;
+      let streaming = false;
       let result: RawResult & { requestId: string; [API_ERROR]?: ApiError };
       // fetchInit is this call's own copy (the rest of init), so it can be handed on as it is.
-      if (expectJson) fetchInit.parseAs = "text";
-      fetchInit.fetch = async (request: PlannedRequest) => (answer = await send(request, transport, call));
+      // openapi-fetch hands success bodies over unread: read-response.ts reads them within the
+      // attempt's deadline and under maxResponseBytes, and a broken one becomes a typed error.
+      fetchInit.parseAs = "stream";
+      fetchInit.fetch = async (request: PlannedRequest) => {
+        answer = await send(request, transport, call);
+        const serverId = answer.headers.get("x-request-id");
+        if (serverId) answered = { ...context, requestId: serverId };
+        // Error bodies too are read within the deadline and the bound, then parsed by openapi-fetch.
+        return answer.ok ? answer : bufferBody(answer, limits.json, call.signal, answered);
+      };
       try {
         result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, fetchInit)) as typeof result;
+        // No body at all (204, HEAD, Content-Length: 0) stays undefined and is not validated.
+        if (result.data == null) result.data = undefined;
+        else if (result.response.ok && reading) {
+          result.data = await readSuccess(result.response, reading, op, limits, call, answered);
+          // A streamed body is read after we return: the stream releases its attempt when it ends.
+          streaming = reading === "stream";
+        }
       } catch (error) {
         // After our fetch returned, only reading the body can fail (unless the caller aborted).
         if (!answer || error instanceof VendorError || (fetchInit.signal as AbortSignal | undefined)?.aborted) throw error;
-        throw bodyReadFailed(answer, { ...context, requestId: answer.headers.get("x-request-id") ?? context.requestId }, error, call.timeoutMs);
+        throw bodyReadFailed(answer, answered, error, call.timeoutMs);
       } finally {
-        if (parseAs !== "stream") call.release?.();
+        if (!streaming) call.release?.();
       }
-      // A streamed body is read after we return: its attempt stays armed (the timer is unref'd).
-      const requestId = result.response.headers.get("x-request-id") ?? context.requestId;
+      const { requestId } = answered;
       result.requestId = requestId;
-      const answered = { ...context, requestId };
       if (!result.response.ok) {
         const error = failure(result, answered);
         Object.defineProperty(result, API_ERROR, { value: error, enumerable: false });
@@ -204,8 +255,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
         if (options.throwOnError) throw error;
         return result;
       }
-      if (expectJson && result.response.status !== 204) result.data = parseJsonBody(result.data as string | undefined, result.response, answered);
-      if (schemas?.response && expectJson) {
+      const parsedJson = reading === "json" || (reading === "auto" && !(result.data instanceof Uint8Array));
+      if (schemas?.response && parsedJson && result.data !== undefined) {
         const issues = check(schemas.response, result.data);
         if (issues.length) {
           const error = new ResponseValidationError(answered, issues);

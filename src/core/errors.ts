@@ -177,3 +177,22 @@ export class WaitTimeoutError extends VendorError {
     this.state = state;
   }
 }
+
+/** A redirect the client will not follow: https to plain http, a loop, or more than 5 hops. */
+export class RedirectError extends ConnectionError {
+  /** Where the redirect pointed: origin and path, never the query string (it may be a signature). */
+  readonly location: string;
+  constructor(message: string, context: ErrorContext, location: string) {
+    super(message, context);
+    this.location = location;
+  }
+}
+
+/** A body larger than `maxResponseBytes`; it was not read to the end. */
+export class ResponseTooLargeError extends MalformedResponseError {
+  readonly maxResponseBytes: number;
+  constructor(message: string, init: ApiErrorInit, maxResponseBytes: number) {
+    super(message, init);
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}

@@ -3,6 +3,8 @@
 // because the transport sends every attempt with fetch(url, init) anyway. A real Request here
 // cost a second Request, its AbortSignal and a copy of its headers and body on every call, and
 // fetch(url, init) is also the form in which undici keeps the abort path alive (see transport.ts).
+const PLANNED = new Set(["method", "headers", "body", "signal", "redirect"]);
+
 export class PlannedRequest {
   readonly url: string;
   readonly method: string;
@@ -10,6 +12,8 @@ export class PlannedRequest {
   readonly body: BodyInit | null | undefined;
   readonly signal: AbortSignal | undefined;
   readonly redirect: RequestRedirect | undefined;
+  /** The caller's other RequestInit fields (cache, keepalive, dispatcher …), sent on every attempt. */
+  readonly extras: Record<string, unknown> | undefined;
 
   constructor(url: string, init: RequestInit = {}) {
     this.url = url;
@@ -19,5 +23,10 @@ export class PlannedRequest {
     this.body = init.body;
     this.signal = init.signal ?? undefined;
     this.redirect = init.redirect;
+    let extras: Record<string, unknown> | undefined;
+    for (const key in init) {
+      if (!PLANNED.has(key)) (extras ??= {})[key] = (init as Record<string, unknown>)[key];
+    }
+    this.extras = extras;
   }
 }

@@ -29,3 +29,33 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
     },
   };
 }
+
+/** The longest delay setTimeout holds; Node turns anything longer into 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const ignore = () => {};
+
+/**
+ * `work`'s outcome, or the signal's reason as soon as it aborts, even if `work` never settles: a
+ * transport that ignores its abort signal cannot stretch a deadline or a caller's abort.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(ignore);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

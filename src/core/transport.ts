@@ -1,12 +1,14 @@
 // The fetch that openapi-fetch calls: one logical call becomes up to 1 + maxRetries attempts,
 // each with the auth header, the call's X-Request-Id, an attempt counter, a fresh timeout and a
-// rate-limiter slot; waits honour the server's Retry-After and end early on abort.
-import { ConnectionError, TimeoutError, type ErrorContext } from "./errors.js";
+// rate-limiter slot; waits honour the server's Retry-After and end early on abort. Redirects are
+// followed by redirect.ts; every wait on the transport is raced against the attempt's signal.
+import { ConnectionError, RedirectError, TimeoutError, type ErrorContext } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
 import type { PlannedRequest } from "./planned-request.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
-import { attemptSignal } from "./timeout.js";
+import { followRedirects, isRedirect, type Hop } from "./redirect.js";
+import { attemptSignal, untilAborted } from "./timeout.js";
 import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } from "./retry.js";
 
 export const ATTEMPT_HEADER = "X-Attempt";
@@ -29,6 +31,8 @@ export interface CallSettings {
   maxRetries: number;
   /** Filled by send(): releases the answered attempt's timer once its body has been read. */
   release?: () => void;
+  /** Filled by send(): the answered attempt's signal, which the body must be read within. */
+  signal?: AbortSignal;
 }
 
 /** Errors that mean the request never reached the server, so even a POST may be sent again. */
@@ -41,7 +45,10 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
   const { context } = call;
   const callerSignal = request.signal;
   // A stream can be read once; every other body (string, FormData, Blob…) can be sent again as is.
-  const body = request.body instanceof ReadableStream ? await new Response(request.body).arrayBuffer() : request.body;
+  const body =
+    request.body instanceof ReadableStream
+      ? await (callerSignal ? untilAborted(new Response(request.body).arrayBuffer(), callerSignal) : new Response(request.body).arrayBuffer())
+      : request.body;
   const { headers } = request;
   headers.set(settings.authHeader[0], settings.authHeader[1]);
   headers.set("X-Request-Id", context.requestId);
@@ -62,13 +69,20 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
 
     let response: Response;
     try {
-      // fetch(url, init), not fetch(Request): undici follows the abort signal of a Request it is
-      // given only weakly, and once that Request is garbage a timeout no longer reaches a body
-      // that stalls. Given the init, undici's own Request carries the signal and stays reachable.
-      response = await settings.fetch(request.url, { method: request.method, headers, body, signal, redirect: request.redirect });
+      response = await fetchWithin(request, { url: request.url, method: request.method, headers, body }, signal, settings);
+      // Only a 3xx pays for the redirect bookkeeping.
+      if (isRedirect(response.status)) {
+        response = await followRedirects(response, { url: request.url, method: request.method, headers, body }, (hop) => fetchWithin(request, hop, signal, settings), {
+          authHeader: settings.authHeader[0],
+          mode: request.redirect,
+          context,
+          log,
+        });
+      }
     } catch (error) {
       release();
       if (callerSignal?.aborted) throw callerSignal.reason;
+      if (error instanceof RedirectError) throw error;
       const failure = timedOut()
         ? new TimeoutError(
             `${context.displayName ?? context.vendor} did not answer ${context.operation} within ${call.timeoutMs} ms ` +
@@ -98,7 +112,8 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
       const wait = asked ?? backoffMs(attempt);
       if (wait <= settings.maxRetryWaitMs) {
         log(`retrying after HTTP ${response.status}`, { waitMs: wait });
-        await response.body?.cancel();
+        // Not awaited: a transport's cancel may never settle.
+        response.body?.cancel().catch(ignore);
         release();
         await sleep(wait, callerSignal);
         continue;
@@ -106,6 +121,22 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
       log(`not retrying HTTP ${response.status}: server asks for ${wait} ms, over maxRetryWaitMs`, { waitMs: wait });
     }
     call.release = release;
+    call.signal = signal;
     return response;
   }
+}
+
+const ignore = () => {};
+
+/**
+ * One request of an attempt, settled by the attempt's signal even when the fetch ignores it.
+ * fetch(url, init), not fetch(Request): undici follows the abort signal of a Request it is given
+ * only weakly, and once that Request is garbage a timeout no longer reaches a body that stalls.
+ * Given the init, undici's own Request carries the signal and stays reachable.
+ */
+function fetchWithin(request: PlannedRequest, hop: Hop, signal: AbortSignal, settings: TransportSettings): Promise<Response> {
+  const init: RequestInit = { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: "manual" };
+  // The caller's other fields (cache, keepalive, dispatcher …) reach fetch on every attempt and hop.
+  if (request.extras) Object.assign(init, request.extras);
+  return untilAborted(settings.fetch(hop.url, init), signal);
 }
