@@ -9,9 +9,8 @@ import { fileURLToPath } from "node:url";
 // judges by the same draft-07 rules Prism mocks and validates with.
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import type { ZodType } from "zod";
 import { authHeaderFor, exampleTarget, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
-import type { OperationTable, ValidatorTable } from "../../src/core/operation.js";
+import type { OperationTable, Schema, ValidatorTable } from "../../src/core/operation.js";
 import type { VendorDescription } from "../../src/core/vendor.js";
 import { startMock, specPath, type RunningMock } from "../../src/testing/start-mock.js";
 
@@ -134,7 +133,7 @@ export interface OperationUnderTest {
   path: string;
   op: Operation;
   /** The zod schema the generator made for the success response. */
-  zod: ZodType;
+  zod: Schema;
   /** Its JSON Schema and pointer in the bundled spec. */
   schema: JsonSchema;
   pointer: string;
@@ -148,7 +147,7 @@ export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
   const out: OperationUnderTest[] = [];
   for (const [key, info] of Object.entries(contract.table)) {
     if (info.responseKind !== "json") continue;
-    const zod = contract.validators[key]?.response as ZodType | undefined;
+    const zod = contract.validators[key]?.response;
     if (!zod) throw new Error(`${key}: JSON response without a zod schema`);
     const [method, path] = key.split(" ") as [string, string];
     const op = (contract.spec.paths[path] as Record<string, Operation>)[method.toLowerCase()]!;
