@@ -1,7 +1,7 @@
 // Types of the wrapped openapi-fetch methods: the same path/param/body inference, plus the
 // per-call options and the request id on every result.
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
-import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import type { HttpMethod, MediaType, OkStatus, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import type { ValidationMode } from "./validate.js";
 
 export interface CallOptions {
@@ -22,7 +22,27 @@ export interface CallOptions {
 
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];
 
-export type CallResult<T extends Record<string | number, any>, Init> = FetchResponse<T, Init, MediaType> & {
+type JsonMedia = `${string}json${string}`;
+type SuccessContent<T> = T extends { responses: infer R }
+  ? { [S in keyof R]: S extends OkStatus ? (R[S] extends { content: infer C } ? C : never) : never }[keyof R]
+  : never;
+type KeysOf<U> = U extends unknown ? keyof U : never;
+/** The JSON bodies of an operation's success answers (never when it declares none). */
+type JsonBody<T> = SuccessContent<T> extends infer C ? (C extends unknown ? C[Extract<keyof C, JsonMedia>] : never) : never;
+/** True when the spec declares a success media type other than JSON (a PDF, a CSV …). */
+type DeclaresNonJson<T> = [Exclude<KeysOf<SuccessContent<T>>, JsonMedia>] extends [never] ? false : true;
+
+/**
+ * Without `parseAs`, an operation that declares non-JSON answers is read by the answer's content
+ * type: the parsed JSON when it is JSON, the bytes otherwise.
+ */
+type ByContentType<T extends Record<string | number, any>, Init> = Init extends { parseAs: string }
+  ? FetchResponse<T, Init, MediaType>
+  : DeclaresNonJson<T> extends true
+    ? Exclude<FetchResponse<T, Init, MediaType>, { error?: never }> | { data: JsonBody<T> | Uint8Array; error?: never; response: Response }
+    : FetchResponse<T, Init, MediaType>;
+
+export type CallResult<T extends Record<string | number, any>, Init> = ByContentType<T, Init> & {
   /** The X-Request-Id of this call: the server's echo, or the id the client sent. */
   requestId: string;
 };

@@ -23,7 +23,7 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { bufferBody } from "./read-body.js";
 import { declaresNonJson, readMode, readSuccess, type BodyLimits } from "./read-response.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
-import { MAX_TIMER_MS } from "./timeout.js";
+import { MAX_TIMER_MS, untilAborted } from "./timeout.js";
 import { send, type CallSettings, type TransportSettings } from "./transport.js";
 import { API_ERROR } from "./unwrap.js";
 import { check, type ValidationMode } from "./validate.js";
@@ -204,7 +204,9 @@ export function createVendorClient<Paths extends Record<string, any>>(
       // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
       const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID() };
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
-      const schemas = op && mode !== "off" ? await schemasFor(key, context) : undefined;
+      const signal = fetchInit.signal as AbortSignal | undefined;
+      // The first validated call waits for the schemas to load; the caller's abort ends that wait.
+      const schemas = op && mode !== "off" ? await (signal ? untilAborted(schemasFor(key, context), signal) : schemasFor(key, context)) : undefined;
       if (schemas) checkRequest(schemas, fetchInit, context);
       const call: CallSettings = {
         context,
@@ -233,15 +235,15 @@ export function createVendorClient<Paths extends Record<string, any>>(
       try {
         result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, fetchInit)) as typeof result;
         // No body at all (204, HEAD, Content-Length: 0) stays undefined and is not validated.
-        if (result.data == null) result.data = undefined;
-        else if (result.response.ok && reading) {
+        if (result.response.ok && result.data === null) result.data = undefined;
+        else if (result.response.ok && reading && result.data !== undefined) {
           result.data = await readSuccess(result.response, reading, op, limits, call, answered);
           // A streamed body is read after we return: the stream releases its attempt when it ends.
           streaming = reading === "stream";
         }
       } catch (error) {
         // After our fetch returned, only reading the body can fail (unless the caller aborted).
-        if (!answer || error instanceof VendorError || (fetchInit.signal as AbortSignal | undefined)?.aborted) throw error;
+        if (!answer || error instanceof VendorError || signal?.aborted) throw error;
         throw bodyReadFailed(answer, answered, error, call.timeoutMs);
       } finally {
         if (!streaming) call.release?.();

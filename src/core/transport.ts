@@ -50,6 +50,8 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
       ? await (callerSignal ? untilAborted(new Response(request.body).arrayBuffer(), callerSignal) : new Response(request.body).arrayBuffer())
       : request.body;
   const { headers } = request;
+  // What each attempt sends first; a redirect's later hops are built from it (redirect.ts).
+  const first: Hop = { url: request.url, method: request.method, headers, body };
   headers.set(settings.authHeader[0], settings.authHeader[1]);
   headers.set("X-Request-Id", context.requestId);
   const log = (message: string, details: Record<string, unknown> = {}) =>
@@ -69,15 +71,11 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
 
     let response: Response;
     try {
-      response = await fetchWithin(request, { url: request.url, method: request.method, headers, body }, signal, settings);
+      response = await fetchWithin(request, first, signal, settings);
       // Only a 3xx pays for the redirect bookkeeping.
       if (isRedirect(response.status)) {
-        response = await followRedirects(response, { url: request.url, method: request.method, headers, body }, (hop) => fetchWithin(request, hop, signal, settings), {
-          authHeader: settings.authHeader[0],
-          mode: request.redirect,
-          context,
-          log,
-        });
+        const policy = { authHeader: settings.authHeader[0], mode: request.redirect, context, log };
+        response = await followRedirects(response, first, (hop) => fetchWithin(request, hop, signal, settings), policy);
       }
     } catch (error) {
       release();

@@ -109,6 +109,25 @@ describe("the caller's abort settles the call at once", () => {
   it("while waiting out a Retry-After", () =>
     abortDuring((async () => new Response("{}", { status: 503, headers: { "retry-after": "30" } })) as unknown as typeof fetch));
 
+  it("while the first validated call waits for schemas that never load", async () => {
+    const controller = new AbortController();
+    const sent: unknown[] = [];
+    const fetch = (async (...args: unknown[]) => (sent.push(args), Response.json({}))) as unknown as typeof globalThis.fetch;
+    const stuck = {
+      ...testVendor,
+      operations: { "GET /things": { operationId: "listThings", scopes: [], responseKind: "json" as const, mediaTypes: ["application/json"] } },
+      loadValidators: () => new Promise<never>(() => {}),
+    };
+    const api = createVendorClient<TestPaths>(stuck, { apiKey: TEST_KEY, fetch, rateLimit: false });
+    const call = watch(api.GET("/things", { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(reason);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.error).toBe(reason);
+    expect(sent).toHaveLength(0);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
   it("while a request body stream is being buffered for retries", async () => {
     const controller = new AbortController();
     const sent: unknown[] = [];
