@@ -1,8 +1,8 @@
 // The vendor's zod schemas, imported on the first validated call and kept: a client with
 // `validate: "off"` never loads zod, and a bundler leaves the schemas in a lazy chunk. Each
-// operation's schemas are built when it is first called, so a cold start builds only those. A failed
-// load (a chunk that did not arrive) fails that call before anything is sent; the next call
-// loads again.
+// operation's schemas are built when it is first called, so a cold start builds only those.
+// A failed load (a chunk that did not arrive) fails that call before anything is sent; the next
+// call loads again.
 import { VendorError, type ErrorContext } from "./errors.js";
 import type { OperationSchemas, ValidatorTable } from "./operation.js";
 import type { VendorDescription } from "./vendor.js";
