@@ -1,11 +1,16 @@
 // `npm run bench`: every benchmark, each reported against a baseline measured in the same run.
 import { bundleSize } from "./bundle-size.js";
+import { coldStart } from "./cold-start.js";
 import { report } from "./measure.js";
 import { requestOverhead } from "./request-overhead.js";
 import { sharedRateLimit } from "./shared-rate-limit.js";
 import { typecheckCost } from "./typecheck-cost.js";
 
 report("Request overhead (loopback, 365-item time series; baseline: raw fetch)", await requestOverhead());
+report(
+  "Cold start (fresh process per sample: import + create + first call on an in-memory fetch; medians; floor: \"off\" + importing zod)",
+  await coldStart(),
+);
 report(
   "Type-check cost of the consumer app (test/consumer/fixtures/app.ts; tsc, strict, NodeNext, skipLibCheck unless said; baseline: a module without package imports)",
   await typecheckCost(),

@@ -2,20 +2,23 @@
 // same files in memory and fails, listing them, when the committed copies differ.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { bundleSpec, renderBundle } from "./bundle.js";
-import { renderOperations, renderValidators } from "./operations.js";
+import { renderOperations } from "./operations.js";
 import { renderTypes } from "./types.js";
+import { renderValidators } from "./validators.js";
 import { listVendors, repoRoot } from "./vendors.js";
 import { renderZod } from "./zod.js";
+import { renderZodEntry, renderZodFactories, zodDeclarations } from "./zod-factories.js";
 
 export async function renderVendor(vendor: string): Promise<Record<string, string>> {
   const doc = await bundleSpec(vendor);
-  const zod = await renderZod(doc);
+  const schemas = zodDeclarations(await renderZod(doc));
   return {
     "openapi.json": renderBundle(doc),
     "schema.d.ts": await renderTypes(doc),
-    "zod.ts": zod,
+    "zod-factories.ts": renderZodFactories(schemas),
+    "zod.ts": renderZodEntry(schemas),
     "operations.ts": renderOperations(doc),
-    "validators.ts": renderValidators(doc, zod),
+    "validators.ts": renderValidators(doc, schemas.map((s) => s.name)),
   };
 }
 

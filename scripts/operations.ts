@@ -1,7 +1,6 @@
-// Step 4: two small runtime tables of every operation, so clients need not load the whole spec:
-// operations.ts (operationId, scopes, response kind), imported with the client, and validators.ts
-// (which zod schemas check its request and its response), which the client imports lazily, so
-// zod stays out of an app that turns validation off.
+// Step 4: a small runtime table of every operation, so clients need not load the whole spec:
+// operations.ts (operationId, scopes, response kind), imported with the client. validators.ts
+// (step 5) keys its schemas by the same entries.
 import type { OpenApiDocument } from "./bundle.js";
 import { GENERATED_HEADER } from "./vendors.js";
 
@@ -23,7 +22,8 @@ function resolve(doc: OpenApiDocument, response: Response): Response {
   return resolve(doc, target);
 }
 
-const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+/** The zod plugin names an operation's schemas `z<OperationId>Path`, `…Query`, `…Body`, `…Response`. */
+export const schemaBaseName = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
 
 interface Entry {
   key: string;
@@ -33,7 +33,7 @@ interface Entry {
   mediaTypes: string[];
 }
 
-function entries(doc: OpenApiDocument): Entry[] {
+export function operationEntries(doc: OpenApiDocument): Entry[] {
   const out: Entry[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
@@ -52,7 +52,7 @@ function entries(doc: OpenApiDocument): Entry[] {
 }
 
 export function renderOperations(doc: OpenApiDocument): string {
-  const rows = entries(doc).map(
+  const rows = operationEntries(doc).map(
     (e) =>
       `  ${JSON.stringify(e.key)}: {\n` +
       `    operationId: ${JSON.stringify(e.operationId)},\n` +
@@ -67,31 +67,6 @@ export function renderOperations(doc: OpenApiDocument): string {
     'import type { OperationTable } from "../../src/core/operation.js";',
     "",
     `export const operationTable = {\n${rows.join("\n")}\n} as const satisfies OperationTable;`,
-    "",
-  ].join("\n");
-}
-
-export function renderValidators(doc: OpenApiDocument, zodSource: string): string {
-  const exported = new Set([...zodSource.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]));
-  const ref = (name: string) => (exported.has(name) ? `z.${name}` : "undefined");
-  const rows = entries(doc).map((e) => {
-    const name = pascal(e.operationId);
-    return (
-      `  ${JSON.stringify(e.key)}: {\n` +
-      `    path: ${ref(`z${name}Path`)},\n` +
-      `    query: ${ref(`z${name}Query`)},\n` +
-      `    body: ${ref(`z${name}Body`)},\n` +
-      `    response: ${e.responseKind === "json" ? ref(`z${name}Response`) : "undefined"},\n` +
-      `  },`
-    );
-  });
-  return [
-    `// ${GENERATED_HEADER}`,
-    "// The zod schemas of each operation's request and JSON response, keyed like operations.ts.",
-    'import * as z from "./zod.js";',
-    'import type { ValidatorTable } from "../../src/core/operation.js";',
-    "",
-    `export const validatorTable = {\n${rows.join("\n")}\n} as const satisfies ValidatorTable;`,
     "",
   ].join("\n");
 }

@@ -1,7 +1,6 @@
 // The shapes of the generated per-vendor tables: generated/<vendor>/operations.ts (what each
 // operation is, loaded with the client) and generated/<vendor>/validators.ts (its zod schemas,
 // loaded on the first validated call, so a client with `validate: "off"` never loads zod).
-import type { ZodType } from "zod";
 
 export interface OperationInfo {
   operationId: string;
@@ -15,15 +14,29 @@ export interface OperationInfo {
 /** Keyed by `METHOD /path` exactly as the spec writes the path. */
 export type OperationTable = Record<string, OperationInfo>;
 
-/** The zod schemas that check one operation's request parts and its JSON success response. */
-export interface OperationSchemas {
-  path: ZodType | undefined;
-  query: ZodType | undefined;
-  body: ZodType | undefined;
-  response: ZodType | undefined;
+/**
+ * The one method core calls on a zod schema, typed by its shape: naming zod's own types here
+ * would pull zod's declarations into every vendor entry's type graph (and the consumer's check).
+ */
+export interface Schema {
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly object[] } };
 }
 
-/** Same keys as the OperationTable. */
+/** The zod schemas that check one operation's request parts and its JSON success response. */
+export interface OperationSchemas {
+  path: Schema | undefined;
+  query: Schema | undefined;
+  body: Schema | undefined;
+  response: Schema | undefined;
+}
+
+/** Same keys as the OperationTable; each entry builds its schemas when first read. */
 export type ValidatorTable = Record<string, OperationSchemas>;
+
+/** Builds a value on the first call and returns the same one after: the generated schema factories. */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
 
 export const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

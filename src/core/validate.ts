@@ -1,7 +1,7 @@
 // Checks values against the generated zod schemas and reports every issue with its JSON path,
 // what the spec expects and what arrived. Parsed output is never used: unknown fields survive.
-import type { ZodType } from "zod";
 import type { ValidationIssue } from "./errors.js";
+import type { Schema } from "./operation.js";
 
 export type ValidationMode = "strict" | "warn" | "off";
 
@@ -64,10 +64,10 @@ function describeReceived(value: unknown, issue: ZodIssueLike): string {
 }
 
 /** Returns no issues when the value conforms. */
-export function check(schema: ZodType, value: unknown): ValidationIssue[] {
+export function check(schema: Schema, value: unknown): ValidationIssue[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return (result.error.issues as ZodIssueLike[]).map((issue) => {
+  return (result.error.issues as readonly ZodIssueLike[]).map((issue) => {
     const received = at(value, issue.path);
     return {
       path: formatPath(issue.path),

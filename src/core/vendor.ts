@@ -35,8 +35,9 @@ export interface VendorDescription {
   errorBody: (body: unknown) => { code?: string; message?: string; requestId?: string };
   operations: OperationTable;
   /**
-   * Loads the zod schemas of every operation: `() => import("…/validators.js")`. Called on the
-   * first validated request, so zod is loaded (and bundled as a separate chunk) only when used.
+   * Loads the table of every operation's zod schemas: `() => import("…/validators.js")`. Called
+   * on the first validated request, so zod is loaded (and bundled as a separate chunk) only when
+   * used; an entry builds its operation's schemas when it is first read.
    */
   loadValidators: () => Promise<ValidatorTable>;
 }

@@ -9,9 +9,8 @@ import { fileURLToPath } from "node:url";
 // judges by the same draft-07 rules Prism mocks and validates with.
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import type { ZodType } from "zod";
 import { authHeaderFor, exampleTarget, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
-import type { OperationTable, ValidatorTable } from "../../src/core/operation.js";
+import type { OperationTable, Schema, ValidatorTable } from "../../src/core/operation.js";
 import type { VendorDescription } from "../../src/core/vendor.js";
 import { startMock, specPath, type RunningMock } from "../../src/testing/start-mock.js";
 
@@ -134,7 +133,7 @@ export interface OperationUnderTest {
   path: string;
   op: Operation;
   /** The zod schema the generator made for the success response. */
-  zod: ZodType;
+  zod: Schema;
   /** Its JSON Schema and pointer in the bundled spec. */
   schema: JsonSchema;
   pointer: string;
