@@ -1,8 +1,7 @@
 // What the real APIs (and Prism with --errors) refuse before answering: a request without the
 // vendor's auth header (401), or parameters or a body the spec forbids (400, naming the part).
-import type { ZodType } from "zod";
 import { check } from "../../core/validate.js";
-import type { OperationSchemas } from "../../core/operation.js";
+import type { OperationSchemas, Schema } from "../../core/operation.js";
 import type { JsonSchema, OperationSpec, ParameterSpec } from "./spec-operations.js";
 
 export interface Refusal {
@@ -48,7 +47,7 @@ function parameterValues(params: ParameterSpec[], read: (name: string) => string
 }
 
 /** `where` names the part; the JSON path of the first issue, when there is one, names the field. */
-function firstIssue(schema: ZodType | undefined, value: unknown, where: string): string | undefined {
+function firstIssue(schema: Schema | undefined, value: unknown, where: string): string | undefined {
   const issue = schema ? check(schema, value)[0] : undefined;
   if (!issue) return undefined;
   const name = issue.path ? `${where} "${issue.path}"` : where;
