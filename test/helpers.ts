@@ -27,3 +27,36 @@ export function recordingFetch(inner: typeof fetch = globalThis.fetch) {
   };
   return { fetch: fetchImpl, calls };
 }
+
+/**
+ * A logger that keeps every line as `message {details}` and tells a test when a line it waits for
+ * is written: the test waits for what the client did, never for an amount of time.
+ */
+export function recordingLogger() {
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const write = (message: string, details?: object) => {
+    const line = `${message} ${JSON.stringify(details)}`;
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.pattern.test(line))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
+    }
+  };
+  /** The first line matching `pattern`, already written or still to come. */
+  const logged = (pattern: RegExp) =>
+    new Promise<string>((resolve) => {
+      const seen = lines.find((line) => pattern.test(line));
+      if (seen !== undefined) resolve(seen);
+      else waiters.push({ pattern, resolve });
+    });
+  return { logger: { debug: write, warn: write }, lines, logged };
+}
+
+/**
+ * Resolves once `condition()` holds, checking between turns of the event loop. No deadline of its
+ * own: the test's timeout bounds the wait, so a slow machine waits longer instead of failing.
+ */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
