@@ -84,17 +84,27 @@ describe("AILabsAudit waitForAudit", () => {
     expect(requested.every((path) => path === "/audits/1288")).toBe(true);
   });
 
-  it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted", async () => {
-    const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
-    const controller = new AbortController();
-    const reason = new Error("stopped by the test");
-    const wait = client.waitForAudit(1288, {
-      intervalMs: 1,
-      signal: controller.signal,
-      onProgress: () => setTimeout(() => controller.abort(reason), 30),
-    });
-    await expect(wait).rejects.toBe(reason);
-    expect(requested).toHaveLength(1);
+  it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted (on a fake clock)", async () => {
+    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+    await ailabsaudit.loadValidators();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
+      const controller = new AbortController();
+      const reason = new Error("stopped by the test");
+      let settled = false;
+      const wait = client.waitForAudit(1288, { intervalMs: 1, signal: controller.signal }).finally(() => (settled = true));
+      wait.catch(() => {}); // asserted below, once aborted
+      // A minute on the clock: long past the 1 ms interval, well inside the ten-minute window.
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(settled).toBe(false);
+      expect(requested).toHaveLength(1);
+      controller.abort(reason);
+      await expect(wait).rejects.toBe(reason);
+      expect(requested).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("launch then wait against Prism: the mock's audit is already completed", async () => {
