@@ -38,6 +38,18 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
   return { client, requested };
 }
 
+/** Runs `body` on a fake clock (timers and Date), after loading the schemas for real. */
+async function onFakeClock(body: () => Promise<void>) {
+  // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+  await ailabsaudit.loadValidators();
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe("AILabsAudit waitForAudit", () => {
   it("follows pending → running → completed, showing each state to onProgress", async () => {
     const { client, requested } = scripted([
@@ -75,20 +87,21 @@ describe("AILabsAudit waitForAudit", () => {
     expect(requested).toHaveLength(2);
   });
 
-  it("an audit still running at timeoutMs gives WaitTimeoutError with the last state", async () => {
-    const { client, requested } = scripted([audit("running")]);
-    const error = await rejectionOf<WaitTimeoutError>(client.waitForAudit(1288, { intervalMs: 2, timeoutMs: 20 }));
-    expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect((error.state as Audit).status).toBe("running");
-    expect(error.message).toContain("running");
-    expect(requested.every((path) => path === "/audits/1288")).toBe(true);
-  });
+  it("an audit still running at timeoutMs gives WaitTimeoutError with the last state (on a fake clock)", () =>
+    // On a real clock a loaded machine may not answer the first poll within 20 ms (then no state).
+    onFakeClock(async () => {
+      const { client, requested } = scripted([audit("running")]);
+      const waiting = rejectionOf<WaitTimeoutError>(client.waitForAudit(1288, { intervalMs: 2, timeoutMs: 20 }));
+      await vi.advanceTimersByTimeAsync(20);
+      const error = await waiting;
+      expect(error).toBeInstanceOf(WaitTimeoutError);
+      expect((error.state as Audit).status).toBe("running");
+      expect(error.message).toContain("running");
+      expect(requested.every((path) => path === "/audits/1288")).toBe(true);
+    }));
 
-  it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted (on a fake clock)", async () => {
-    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-    await ailabsaudit.loadValidators();
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    try {
+  it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted (on a fake clock)", () =>
+    onFakeClock(async () => {
       const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
       const controller = new AbortController();
       const reason = new Error("stopped by the test");
@@ -102,10 +115,7 @@ describe("AILabsAudit waitForAudit", () => {
       controller.abort(reason);
       await expect(wait).rejects.toBe(reason);
       expect(requested).toHaveLength(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it("launch then wait against Prism: the mock's audit is already completed", async () => {
     const client = createAilabsauditClient({ apiKey, baseUrl: mockUrl("ailabsaudit"), validate: "strict", rateLimit: false });
@@ -115,11 +125,8 @@ describe("AILabsAudit waitForAudit", () => {
     expect(done.status).toBe("completed");
     expect(seen).toHaveLength(1);
   });
-  it("the deadline bounds a poll queued behind the rate limiter: WaitTimeoutError at timeoutMs (on a fake clock)", async () => {
-    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-    await ailabsaudit.loadValidators();
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    try {
+  it("the deadline bounds a poll queued behind the rate limiter: WaitTimeoutError at timeoutMs (on a fake clock)", () =>
+    onFakeClock(async () => {
       // One request per ten minutes: the second poll queues for the limiter's next slot.
       const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
       let settled: unknown;
@@ -131,10 +138,7 @@ describe("AILabsAudit waitForAudit", () => {
       expect((settled as WaitTimeoutError).message).toContain('AILabsAudit audit 1288 was still "running" after 1000 ms');
       await vi.advanceTimersByTimeAsync(700_000);
       expect(requested).toHaveLength(1); // the queued poll was dropped, not sent later
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it("a 200 answer without `data` is a MalformedResponseError naming getAudit, not a TypeError", async () => {
     const client = createAilabsauditClient({
