@@ -1,5 +1,6 @@
-// Shared test helpers: the Prism URLs the global setup started, and a fetch that records calls.
-import { inject } from "vitest";
+// Shared test helpers: the Prism URLs the global setup started, a fetch and a logger that record what
+// they see, and ways to wait for an event or run on a fake clock instead of waiting for time.
+import { inject, vi } from "vitest";
 
 export function mockUrl(vendor: string): string {
   const url = inject("prism")[vendor];
@@ -59,4 +60,18 @@ export function recordingLogger() {
  */
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/**
+ * Runs `body` on a fake clock (timers and Date) once `ready` has finished for real: file I/O such
+ * as loading the zod schemas by dynamic import is something a fake clock cannot advance.
+ */
+export async function onFakeClock(ready: () => Promise<unknown>, body: () => Promise<void>): Promise<void> {
+  await ready();
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+  }
 }

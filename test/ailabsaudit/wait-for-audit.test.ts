@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { JobFailedError, MalformedResponseError, WaitTimeoutError } from "../../src/index.js";
 import { ailabsaudit, createAilabsauditClient, type Audit } from "../../src/ailabsaudit/index.js";
-import { mockUrl } from "../helpers.js";
+import { mockUrl, onFakeClock } from "../helpers.js";
 
 const apiKey = "aila_wait_test_key";
 
@@ -38,17 +38,8 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
   return { client, requested };
 }
 
-/** Runs `body` on a fake clock (timers and Date), after loading the schemas for real. */
-async function onFakeClock(body: () => Promise<void>) {
-  // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-  await ailabsaudit.loadValidators();
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-  try {
-    await body();
-  } finally {
-    vi.useRealTimers();
-  }
-}
+/** Runs `body` on a fake clock, after loading the zod schemas for real. */
+const fakeClock = (body: () => Promise<void>) => onFakeClock(() => ailabsaudit.loadValidators(), body);
 
 describe("AILabsAudit waitForAudit", () => {
   it("follows pending → running → completed, showing each state to onProgress", async () => {
@@ -89,7 +80,7 @@ describe("AILabsAudit waitForAudit", () => {
 
   it("an audit still running at timeoutMs gives WaitTimeoutError with the last state (on a fake clock)", () =>
     // On a real clock a loaded machine may not answer the first poll within 20 ms (then no state).
-    onFakeClock(async () => {
+    fakeClock(async () => {
       const { client, requested } = scripted([audit("running")]);
       const waiting = rejectionOf<WaitTimeoutError>(client.waitForAudit(1288, { intervalMs: 2, timeoutMs: 20 }));
       await vi.advanceTimersByTimeAsync(20);
@@ -101,7 +92,7 @@ describe("AILabsAudit waitForAudit", () => {
     }));
 
   it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted (on a fake clock)", () =>
-    onFakeClock(async () => {
+    fakeClock(async () => {
       const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
       const controller = new AbortController();
       const reason = new Error("stopped by the test");
@@ -126,7 +117,7 @@ describe("AILabsAudit waitForAudit", () => {
     expect(seen).toHaveLength(1);
   });
   it("the deadline bounds a poll queued behind the rate limiter: WaitTimeoutError at timeoutMs (on a fake clock)", () =>
-    onFakeClock(async () => {
+    fakeClock(async () => {
       // One request per ten minutes: the second poll queues for the limiter's next slot.
       const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
       let settled: unknown;
