@@ -55,8 +55,9 @@ export function recordingLogger() {
 }
 
 /**
- * Resolves once `condition()` holds, checking between turns of the event loop. No deadline of its
- * own: the test's timeout bounds the wait, so a slow machine waits longer instead of failing.
+ * Resolves once `condition()` holds, checked every 10 ms on real timers (not under a fake clock).
+ * No deadline of its own: the test's timeout bounds the wait, so a slow machine waits longer
+ * instead of failing.
  */
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
