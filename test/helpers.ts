@@ -1,5 +1,6 @@
-// Shared test helpers: the Prism URLs the global setup started, and a fetch that records calls.
-import { inject } from "vitest";
+// Shared test helpers: the Prism URLs the global setup started, a fetch and a logger that record what
+// they see, and ways to wait for an event or run on a fake clock instead of waiting for time.
+import { inject, vi } from "vitest";
 
 export function mockUrl(vendor: string): string {
   const url = inject("prism")[vendor];
@@ -26,4 +27,52 @@ export function recordingFetch(inner: typeof fetch = globalThis.fetch) {
     return response;
   };
   return { fetch: fetchImpl, calls };
+}
+
+/**
+ * A logger that keeps every line as `message {details}` and tells a test when a line it waits for
+ * is written: the test waits for what the client did, never for an amount of time.
+ */
+export function recordingLogger() {
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const write = (message: string, details?: object) => {
+    const line = `${message} ${JSON.stringify(details)}`;
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.pattern.test(line))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
+    }
+  };
+  /** The first line matching `pattern`, already written or still to come. */
+  const logged = (pattern: RegExp) =>
+    new Promise<string>((resolve) => {
+      const seen = lines.find((line) => pattern.test(line));
+      if (seen !== undefined) resolve(seen);
+      else waiters.push({ pattern, resolve });
+    });
+  return { logger: { debug: write, warn: write }, lines, logged };
+}
+
+/**
+ * Resolves once `condition()` holds, checked every 10 ms on real timers (not under a fake clock).
+ * No deadline of its own: the test's timeout bounds the wait, so a slow machine waits longer
+ * instead of failing.
+ */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/**
+ * Runs `body` on a fake clock (timers and Date) once `ready` has finished for real: file I/O such
+ * as loading the zod schemas by dynamic import is something a fake clock cannot advance.
+ */
+export async function onFakeClock(ready: () => Promise<unknown>, body: () => Promise<void>): Promise<void> {
+  await ready();
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+  }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { JobFailedError, MalformedResponseError, WaitTimeoutError } from "../../src/index.js";
 import { ailabsaudit, createAilabsauditClient, type Audit } from "../../src/ailabsaudit/index.js";
-import { mockUrl } from "../helpers.js";
+import { mockUrl, onFakeClock } from "../helpers.js";
 
 const apiKey = "aila_wait_test_key";
 
@@ -37,6 +37,9 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
   });
   return { client, requested };
 }
+
+/** Runs `body` on a fake clock, after loading the zod schemas for real. */
+const fakeClock = (body: () => Promise<void>) => onFakeClock(() => ailabsaudit.loadValidators(), body);
 
 describe("AILabsAudit waitForAudit", () => {
   it("follows pending → running → completed, showing each state to onProgress", async () => {
@@ -75,27 +78,35 @@ describe("AILabsAudit waitForAudit", () => {
     expect(requested).toHaveLength(2);
   });
 
-  it("an audit still running at timeoutMs gives WaitTimeoutError with the last state", async () => {
-    const { client, requested } = scripted([audit("running")]);
-    const error = await rejectionOf<WaitTimeoutError>(client.waitForAudit(1288, { intervalMs: 2, timeoutMs: 20 }));
-    expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect((error.state as Audit).status).toBe("running");
-    expect(error.message).toContain("running");
-    expect(requested.every((path) => path === "/audits/1288")).toBe(true);
-  });
+  it("an audit still running at timeoutMs gives WaitTimeoutError with the last state (on a fake clock)", () =>
+    // On a real clock a loaded machine may not answer the first poll within 20 ms (then no state).
+    fakeClock(async () => {
+      const { client, requested } = scripted([audit("running")]);
+      const waiting = rejectionOf<WaitTimeoutError>(client.waitForAudit(1288, { intervalMs: 2, timeoutMs: 20 }));
+      await vi.advanceTimersByTimeAsync(20);
+      const error = await waiting;
+      expect(error).toBeInstanceOf(WaitTimeoutError);
+      expect((error.state as Audit).status).toBe("running");
+      expect(error.message).toContain("running");
+      expect(requested.every((path) => path === "/audits/1288")).toBe(true);
+    }));
 
-  it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted", async () => {
-    const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
-    const controller = new AbortController();
-    const reason = new Error("stopped by the test");
-    const wait = client.waitForAudit(1288, {
-      intervalMs: 1,
-      signal: controller.signal,
-      onProgress: () => setTimeout(() => controller.abort(reason), 30),
-    });
-    await expect(wait).rejects.toBe(reason);
-    expect(requested).toHaveLength(1);
-  });
+  it("each poll takes a rate-limiter slot: with one request per window the second poll waits, until aborted (on a fake clock)", () =>
+    fakeClock(async () => {
+      const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
+      const controller = new AbortController();
+      const reason = new Error("stopped by the test");
+      let settled = false;
+      const wait = client.waitForAudit(1288, { intervalMs: 1, signal: controller.signal }).finally(() => (settled = true));
+      wait.catch(() => {}); // asserted below, once aborted
+      // A minute on the clock: long past the 1 ms interval, well inside the ten-minute window.
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(settled).toBe(false);
+      expect(requested).toHaveLength(1);
+      controller.abort(reason);
+      await expect(wait).rejects.toBe(reason);
+      expect(requested).toHaveLength(1);
+    }));
 
   it("launch then wait against Prism: the mock's audit is already completed", async () => {
     const client = createAilabsauditClient({ apiKey, baseUrl: mockUrl("ailabsaudit"), validate: "strict", rateLimit: false });
@@ -105,11 +116,8 @@ describe("AILabsAudit waitForAudit", () => {
     expect(done.status).toBe("completed");
     expect(seen).toHaveLength(1);
   });
-  it("the deadline bounds a poll queued behind the rate limiter: WaitTimeoutError at timeoutMs (on a fake clock)", async () => {
-    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-    await ailabsaudit.loadValidators();
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    try {
+  it("the deadline bounds a poll queued behind the rate limiter: WaitTimeoutError at timeoutMs (on a fake clock)", () =>
+    fakeClock(async () => {
       // One request per ten minutes: the second poll queues for the limiter's next slot.
       const { client, requested } = scripted([audit("running")], { rateLimit: { requests: 1, windowMs: 600_000 } });
       let settled: unknown;
@@ -121,10 +129,7 @@ describe("AILabsAudit waitForAudit", () => {
       expect((settled as WaitTimeoutError).message).toContain('AILabsAudit audit 1288 was still "running" after 1000 ms');
       await vi.advanceTimersByTimeAsync(700_000);
       expect(requested).toHaveLength(1); // the queued poll was dropped, not sent later
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it("a 200 answer without `data` is a MalformedResponseError naming getAudit, not a TypeError", async () => {
     const client = createAilabsauditClient({

@@ -1,6 +1,6 @@
 // Fault injection on a loopback server: every fault ends either recovered after a known number of
 // attempts or as the right error class — never an unhandled rejection, never with the key in sight.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createVendorClient, type ClientOptions } from "../../src/core/create-client.js";
 import {
   AuthenticationError,
@@ -13,20 +13,21 @@ import {
   VendorError,
 } from "../../src/index.js";
 import { collectGarbageFor } from "../fixtures/collect-garbage.js";
-import { hang, json, raw, reset, startFaultServer, type Fault } from "../fixtures/fault-server.js";
+import { hang, held, json, raw, reset, startFaultServer, type Fault } from "../fixtures/fault-server.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
+import { recordingLogger } from "../helpers.js";
 
 let server: Awaited<ReturnType<typeof startFaultServer>> | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
 
-const lines: string[] = [];
-const logger = {
-  debug: (m: string, d?: object) => void lines.push(`${m} ${JSON.stringify(d)}`),
-  warn: (m: string, d?: object) => void lines.push(`${m} ${JSON.stringify(d)}`),
-};
+const { logger, lines, logged } = recordingLogger();
+
+/** Only the client's waits run on the fake clock; the loopback server's sockets stay real. */
+const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 
 async function clientFor(script: Fault[], options: ClientOptions = {}) {
   server = await startFaultServer(script);
@@ -55,11 +56,11 @@ afterEach(() => {
 describe("retries", () => {
   it("429 with Retry-After in seconds: waits, then succeeds on attempt 2", async () => {
     const client = await clientFor([json(429, { message: "slow down" }, { "retry-after": "1" }), json(200, { ok: 1 })]);
-    const started = Date.now();
     const result = await client.GET("/things");
     expect(result.data).toEqual({ ok: 1 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(server!.received).toHaveLength(2);
+    // Measured by the server: load can only lengthen the gap between the attempts, never shorten it.
+    expect(server!.received[1]!.at - server!.received[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
   it("429 with an HTTP-date Retry-After: waits until then", async () => {
@@ -76,7 +77,8 @@ describe("retries", () => {
       { rateLimit: false },
     );
     expect(unwrap(await client.GET("/things"))).toEqual({ ok: 3 });
-    expect(Date.now()).toBeGreaterThanOrEqual(Number(resetAt) * 1000 - 50);
+    expect(server!.received).toHaveLength(2);
+    expect(server!.received[1]!.at).toBeGreaterThanOrEqual(Number(resetAt) * 1000 - 50);
   });
 
   it.each([500, 502, 503, 504])("%i then success: recovered on attempt 2", async (status) => {
@@ -142,24 +144,28 @@ describe("retries", () => {
     expect(error.message).toMatch(/attempt 2 of 2/);
   });
 
-  it("a wait longer than maxRetryWaitMs is not taken: RateLimitError at once with retryAfter", async () => {
+  it("a wait longer than maxRetryWaitMs is not taken: RateLimitError at once with retryAfter (on a fake clock)", async () => {
     const client = await clientFor([json(429, { message: "quota" }, { "retry-after": "120" })], { throwOnError: true });
-    const started = Date.now();
+    // The clock never moves: a client that waited at all would not settle (the test's timeout ends it).
+    fakeClock();
     const error = (await failure(client.GET("/things"))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(120_000);
     expect(error.message).toMatch(/120 s/);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(server!.received).toHaveLength(1);
   });
 
-  it("the caller's AbortSignal ends a Retry-After wait early", async () => {
+  it("the caller's AbortSignal ends a Retry-After wait early (on a fake clock)", async () => {
     const client = await clientFor([json(429, {}, { "retry-after": "30" })]);
+    fakeClock();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("user gave up")), 50);
-    const started = Date.now();
-    await expect(client.GET("/things", { signal: controller.signal })).rejects.toThrow("user gave up");
-    expect(Date.now() - started).toBeLessThan(2000);
+    const call = client.GET("/things", { signal: controller.signal });
+    // The client logs its decision, then starts the 30 s wait; the abort lands inside that wait.
+    expect(await logged(/^retrying after HTTP 429 .*"waitMs":30000/)).toBeTruthy();
+    controller.abort(new Error("user gave up"));
+    // The clock never moved, so the 30 s timer cannot be what ended the wait.
+    await expect(call).rejects.toThrow("user gave up");
+    expect(server!.received).toHaveLength(1);
   });
 });
 
@@ -174,10 +180,24 @@ describe("timeouts", () => {
     expectNoKey(error);
   });
 
-  it("timeoutMs per call overrides the client's, with a fresh timer per attempt", async () => {
-    const slow: Fault = (_req, res) => setTimeout(() => json(200, { slow: true })(_req, res), 150);
-    const client = await clientFor([slow, slow], { timeoutMs: 50 });
-    expect(unwrap(await client.GET("/things", { timeoutMs: 1000 }))).toEqual({ slow: true });
+  it("timeoutMs per call overrides the client's, with a fresh timer per attempt (on a fake clock)", async () => {
+    // Each attempt is answered 900 ms after it arrives: past the client's 50 ms, within the call's
+    // 1000 ms, and the two together past 1000 ms, so one timer for both attempts would fire.
+    const busy = held(json(503, {}, { "retry-after": "0" }));
+    const slow = held(json(200, { slow: true }));
+    const client = await clientFor([busy.fault, slow.fault], { timeoutMs: 50, maxRetries: 1 });
+    fakeClock();
+    const call = client.GET("/things", { timeoutMs: 1000 });
+    await server!.untilReceived(1);
+    await vi.advanceTimersByTimeAsync(900);
+    busy.answer();
+    await logged(/^retrying after HTTP 503/);
+    await vi.advanceTimersByTimeAsync(0); // the Retry-After: 0 wait
+    await server!.untilReceived(2);
+    await vi.advanceTimersByTimeAsync(900);
+    slow.answer();
+    expect(unwrap(await call)).toEqual({ slow: true });
+    expect(server!.received).toHaveLength(2);
   });
 });
 
@@ -251,8 +271,8 @@ describe("broken bodies", () => {
       (error: Error) => error.name,
     );
     await collectGarbageFor(500);
-    const outcome = await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 3_000, "still waiting"))]);
-    expect(outcome).toBe("TimeoutError");
+    // A timeout that no longer reaches the body leaves `reading` pending: the test's timeout ends it.
+    expect(await reading).toBe("TimeoutError");
   });
 
   it("502 with an HTML page: retried, then a ServerError carrying the first 200 characters", async () => {

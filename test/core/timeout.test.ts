@@ -1,7 +1,7 @@
 // The per-attempt signal: it fires on the caller's abort or when the attempt's time is up, and
 // once released it leaves nothing behind on the caller's signal.
 import { getEventListeners } from "node:events";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attemptSignal } from "../../src/core/timeout.js";
 
 describe("attemptSignal", () => {
@@ -29,13 +29,20 @@ describe("attemptSignal", () => {
     expect(attemptSignal(caller.signal, 10_000).signal.aborted).toBe(true);
   });
 
-  it("release removes its listener from the caller's signal and stops the timer", async () => {
-    const caller = new AbortController().signal;
-    const attempts = Array.from({ length: 5 }, () => attemptSignal(caller, 20));
-    expect(getEventListeners(caller, "abort")).toHaveLength(5);
-    for (const attempt of attempts) attempt.release();
-    expect(getEventListeners(caller, "abort")).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(attempts.some((a) => a.signal.aborted || a.timedOut())).toBe(false);
+  it("release removes its listener from the caller's signal and stops the timer (on a fake clock)", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const caller = new AbortController().signal;
+      const attempts = Array.from({ length: 5 }, () => attemptSignal(caller, 20));
+      expect(getEventListeners(caller, "abort")).toHaveLength(5);
+      for (const attempt of attempts) attempt.release();
+      expect(getEventListeners(caller, "abort")).toHaveLength(0);
+      // Twice the attempts' 20 ms goes by: a timer release left armed would have fired.
+      vi.advanceTimersByTime(40);
+      expect(attempts.some((a) => a.signal.aborted || a.timedOut())).toBe(false);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
