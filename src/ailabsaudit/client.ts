@@ -74,7 +74,7 @@ export function createAilabsauditClient<Throws extends boolean = false>(
   }
 
   function waitForAudit(id: AilabsauditId, waitOptions: WaitOptions<Audit> = {}): Promise<Audit> {
-    const context = { vendor: ailabsaudit.name, displayName: ailabsaudit.displayName, operation: "getAudit (GET /audits/{id})" };
+    const context = client.errorContext("getAudit (GET /audits/{id})");
     const fetchAudit = async (signal: AbortSignal) =>
       polledState<Audit>(await client.GET("/audits/{id}", { params: { path: { id: String(id) } }, signal }), context);
     return waitForJob(

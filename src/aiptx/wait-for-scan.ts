@@ -25,19 +25,18 @@ export async function waitForScan(
   options: ScanWaitOptions = {},
 ): Promise<Scan> {
   const path = { scan_id: scanId };
-  const context = { vendor: client.vendor.name, displayName: client.vendor.displayName };
   return waitForJob(
     async (signal) =>
-      polledState<ScanStatusView>(await client.GET("/scans/{scan_id}/status", { params: { path }, signal }), {
-        ...context,
-        operation: "getScanStatus (GET /scans/{scan_id}/status)",
-      }),
+      polledState<ScanStatusView>(
+        await client.GET("/scans/{scan_id}/status", { params: { path }, signal }),
+        client.errorContext("getScanStatus (GET /scans/{scan_id}/status)"),
+      ),
     {
       statusOf: (state) => state.status,
       done: SCAN_DONE,
       failed: SCAN_FAILED,
       describe: `AIPTx scan ${scanId}`,
-      context: { ...context, operation: `scans.waitForCompletion(${scanId})` },
+      context: client.errorContext(`scans.waitForCompletion(${scanId})`),
     },
     {
       ...options,
@@ -46,6 +45,6 @@ export async function waitForScan(
     },
     // The full scan is fetched under the same deadline as the polls.
     async (_, signal) =>
-      polledState<Scan>(await client.GET("/scans/{scan_id}", { params: { path }, signal }), { ...context, operation: "getScan (GET /scans/{scan_id})" }),
+      polledState<Scan>(await client.GET("/scans/{scan_id}", { params: { path }, signal }), client.errorContext("getScan (GET /scans/{scan_id})")),
   );
 }

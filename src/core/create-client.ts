@@ -84,6 +84,8 @@ export interface VendorClient<Paths extends Record<string, any>, Throws extends 
   readonly vendor: VendorDescription;
   /** What the spec says about `METHOD /path` (operationId, scopes, response kind), if it is in the spec. */
   operationInfo(method: string, path: string): OperationInfo | undefined;
+  /** The context for errors a vendor helper raises about `operation`: server text in them is redacted of this client's key. */
+  errorContext(operation: string): ErrorContext;
   /** Every item of every page of a list operation (GET). Untyped here; vendor clients type it. */
   paginateRaw(path: string, init?: Init, bounds?: PageBounds): Paginator<unknown>;
 }
@@ -275,6 +277,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   return Object.assign(client, {
     vendor,
     operationInfo: (method: string, path: string) => vendor.operations[operationKey(method, path)],
+    errorContext: (operation: string): ErrorContext => ({ vendor: base.vendor, displayName: base.displayName, operation, redact }),
     paginateRaw(path: string, init: Init = {}, bounds: PageBounds = {}) {
       const get = method("GET");
       return new Paginator<unknown>(

@@ -270,8 +270,8 @@ export class JobFailedError extends VendorError {
   readonly state: unknown;
   constructor(message: string, context: ErrorContext, status: string, state: unknown) {
     super(message, context);
-    this.status = status;
-    this.state = state;
+    this.status = context.redact ? context.redact(status) : status;
+    this.state = context.redact ? redactValue(state, context.redact) : state;
   }
 }
 
@@ -281,7 +281,7 @@ export class WaitTimeoutError extends VendorError {
   readonly state: unknown;
   constructor(message: string, context: ErrorContext, state: unknown) {
     super(message, context);
-    this.state = state;
+    this.state = context.redact ? redactValue(state, context.redact) : state;
   }
 }
 

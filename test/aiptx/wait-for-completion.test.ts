@@ -1,6 +1,7 @@
 // `scans.waitForCompletion` polls GET /scans/{id}/status until the scan ends: it returns the full
 // scan once completed, throws JobFailedError for failed and cancelled, WaitTimeoutError when the
 // wait runs out, and stops early on abort. Scripted answers come from an injected fetch.
+import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { JobFailedError, MalformedResponseError, NotFoundError, WaitTimeoutError } from "../../src/index.js";
 import { aiptx, createAiptxClient, SCAN_POLL_INTERVAL_MS, type ScanStatusView } from "../../src/aiptx/index.js";
@@ -181,5 +182,25 @@ describe("scans.waitForCompletion", () => {
     const error = await client.scans.waitForCompletion(scan_id, fast).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect((error as MalformedResponseError).operation).toBe("getScan (GET /scans/{scan_id})");
+  });
+
+  it("a job error never carries the key, even when the scan state echoes it", async () => {
+    const key = "aiptx_wait_test_key";
+    const echo = { ...view("failed", 40), error_message: `target refused the token ${key}` };
+    const { client } = scripted([echo], { validate: "off" });
+    const failure = (await client.scans.waitForCompletion(scan_id, fast).catch((e: unknown) => e)) as JobFailedError;
+    expect(failure).toBeInstanceOf(JobFailedError);
+    expect(JSON.stringify(failure.state)).toContain("[redacted]");
+    for (const text of [failure.message, JSON.stringify(failure), JSON.stringify(failure.state), inspect(failure, { depth: 10 })]) {
+      expect(text).not.toContain(key);
+    }
+  });
+
+  it("a malformed poll answer that echoes the key keeps it out of the error", async () => {
+    const key = "aiptx_wait_test_key";
+    const { client } = scripted([() => Response.json({ success: true, detail: `key ${key}` })], { validate: "off" });
+    const error = await client.scans.waitForCompletion(scan_id, fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(inspect(error, { depth: 10 }) + JSON.stringify(error)).not.toContain(key);
   });
 });
