@@ -56,18 +56,32 @@ describe("client-side rate limiting", () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
 
-  it("is on by default at the vendor's published limit", async () => {
-    server = await startFaultServer([]);
+  it("never starts more than the limit in any rolling window (200 calls, on a fake clock)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     const starts: number[] = [];
-    const client = createVendorClient<TestPaths>(
-      { ...testVendor, rateLimitPerMinute: 3 },
-      { apiKey: TEST_KEY, baseUrl: server.url, fetch: async (r) => (starts.push(Date.now()), fetch(r)) },
-    );
-    const burst = Array.from({ length: 4 }, () => client.GET("/things"));
-    await new Promise((r) => setTimeout(r, 300));
-    // Three go out at once; the fourth waits for the minute to roll over.
+    const fetch = async () => (starts.push(Date.now()), Response.json({ ok: true }));
+    const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, fetch, validate: "off", rateLimit: { requests: 60, windowMs: 1000 } });
+    const calls = Promise.all(Array.from({ length: 200 }, () => client.GET("/things")));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await calls).map((r) => r.response.status)).toEqual(Array(200).fill(200));
+    const mostInOneWindow = Math.max(...starts.map((t) => starts.filter((u) => u >= t && u < t + 1000).length));
+    expect(mostInOneWindow).toBe(60);
+  });
+
+  it("is on by default at the vendor's published limit (on a fake clock)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const starts: number[] = [];
+    const fetch = async () => (starts.push(Date.now()), Response.json({ ok: true }));
+    const client = createVendorClient<TestPaths>({ ...testVendor, rateLimitPerMinute: 3 }, { apiKey: TEST_KEY, fetch, validate: "off" });
+    const burst = Promise.all(Array.from({ length: 4 }, () => client.GET("/things")));
+    await vi.advanceTimersByTimeAsync(0);
+    // Three go out at once; the fourth waits for the minute (and the limiter's slack) to pass.
     expect(starts).toHaveLength(3);
-    void burst; // left pending on purpose: the limiter's wait is not what this test measures
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(starts).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(starts).toHaveLength(4);
+    await burst;
   });
 
   it("pauses when the server reports an exhausted window", async () => {
