@@ -1,8 +1,8 @@
 // The package as a consumer gets it: `npm pack`, install the tarball into a fresh project (with
-// TypeScript, Prism and msw), compile the apps in fixtures/ strict with NodeNext and with Bundler
-// resolution, run one against `startMock` for every vendor and one on the MSW kit, and check
-// that an app with a wrong path and a wrong parameter type does not compile. Compiles dist/
-// first when it is stale.
+// TypeScript, Prism, msw and jest), compile the apps in fixtures/ strict with NodeNext and with
+// Bundler resolution, run one against `startMock` for every vendor and one on the MSW kit, run a
+// jest test on the MSW kit, and check that an app with a wrong path and a wrong parameter type
+// does not compile. Compiles dist/ first when it is stale.
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,16 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packInto } from "../../scripts/dist.js";
 
 const fixtures = new URL("fixtures/", import.meta.url).pathname;
-const INSTALL = ["typescript@5.9.3", "@stoplight/prism-cli@5.14.2", "msw@2.15.0"];
+const INSTALL = ["typescript@5.9.3", "@stoplight/prism-cli@5.14.2", "msw@2.15.0", "jest@30.5.2"];
 
 // Variables `npm test` sets for its own package must not steer the npm run inside the project.
 const childEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(npm_package_|npm_lifecycle_|npm_config_local_prefix$|INIT_CWD$)/i.test(key)),
 );
 
-function exec(command: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+function exec(command: string, args: string[], cwd: string, timeoutMs: number, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...childEnv, FORCE_COLOR: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: { ...childEnv, FORCE_COLOR: "0", NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (c) => (output += c));
     child.stderr.on("data", (c) => (output += c));
@@ -46,7 +46,9 @@ let project: string;
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), "avc-consumer-"));
   const { filename } = await packInto(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module" }, null, 2));
+  // The jest config a user of this ESM-only package needs (with NODE_OPTIONS=--experimental-vm-modules).
+  const jest = { testEnvironment: "node" };
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module", jest }, null, 2));
   await mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${filename}`, ...INSTALL], project, 480_000);
   cpSync(fixtures, project, { recursive: true });
   for (const resolution of ["nodenext", "bundler"]) {
@@ -113,5 +115,18 @@ describe.each([
     const type = marked("@wrong-type", "days");
     expect(on(type)).toEqual([expect.stringContaining("Type 'string' is not assignable to type 'number'")]);
     expect(errors).toHaveLength(3);
+  }, 240_000);
+});
+
+describe("the packed package in a fresh jest project", () => {
+  it("a jest test of the MSW kit (example, override, 404 error, resetHandlers, unhandled request) passes", async () => {
+    // Plain ESM, no transform: what jest needs for an ESM-only package with top-level await.
+    const ran = await exec(process.execPath, ["node_modules/jest/bin/jest.js", "--ci", "app-msw.test.mjs"], project, 180_000, {
+      NODE_OPTIONS: "--experimental-vm-modules",
+    });
+    expect(ran.output).toMatch(/^PASS \S*app-msw\.test\.mjs$/m);
+    expect(ran.output).toMatch(/^Test Suites: +1 passed, 1 total$/m);
+    expect(ran.output).toMatch(/^Tests: +5 passed, 5 total$/m);
+    expect(ran.code).toBe(0);
   }, 240_000);
 });

@@ -16,9 +16,10 @@ const components: Record<MockedVendor, Record<string, unknown>> = {
   ayliea: aylieaZod,
 };
 
-const tables = Object.fromEntries(
-  await Promise.all(Object.entries(vendors).map(async ([name, vendor]) => [name, await vendor.loadValidators()] as const)),
-) as Record<MockedVendor, ValidatorTable>;
+// One vendor at a time: jest's ESM runtime (29.7 and 30.5, --experimental-vm-modules) fails concurrent
+// dynamic imports that share a dependency not yet loaded ("request for 'zod' is not in cache").
+const tables = {} as Record<MockedVendor, ValidatorTable>;
+for (const name of Object.keys(vendors) as MockedVendor[]) tables[name] = await vendors[name].loadValidators();
 
 const none: OperationSchemas = { path: undefined, query: undefined, body: undefined, response: undefined };
 
