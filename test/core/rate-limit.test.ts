@@ -1,5 +1,6 @@
 // The client-side limiter keeps a burst under the server's limit: 100 calls fired at once
 // against a server that answers 429 past N requests per window get no 429 at all.
+import { setMaxListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createVendorClient } from "../../src/core/create-client.js";
 import { LocalRateLimiter } from "../../src/core/local-rate-limit.js";
@@ -121,6 +122,7 @@ describe("aborting a call that waits for the limiter", () => {
     await limiter.acquire(); // the window's only slot
     const first = track(limiter.acquire()); // waits for the next window
     const controller = new AbortController();
+    setMaxListeners(10_001, controller.signal); // 10 000 waiters on one signal: not a leak
     setTimeout(() => controller.abort(new Error("caller gave up")), 50);
     const aborted = Array.from({ length: 10_000 }, () => track(limiter.acquire(controller.signal)));
     const last = track(limiter.acquire());
