@@ -3,7 +3,7 @@
 // Same origin keeps every header; another origin gets none of the credentials (a signed-URL
 // download still works); https never drops to plain http on a remote host.
 import { isLoopbackHost } from "./loopback.js";
-import { RedirectError, type ErrorContext } from "./errors.js";
+import type { ErrorContext } from "./errors.js";
 
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -27,6 +27,8 @@ export interface RedirectPolicy {
   /** The caller's `redirect`: "manual" hands the 3xx back, "error" refuses it; else follow. */
   mode: RequestRedirect | undefined;
   context: ErrorContext;
+  /** Builds the RedirectError; passed in, so this module (loaded with the first 3xx) needs no error classes. */
+  refuse: (message: string, location: string) => Error;
   log: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -44,7 +46,7 @@ export async function followRedirects(
   const { context } = policy;
   const who = `${context.displayName ?? context.vendor} redirected ${context.operation ?? "the request"}`;
   const refuse = (target: URL, why: string) =>
-    new RedirectError(`${who} ${why}. Request id ${context.requestId ?? "unknown"}.`, context, shown(target));
+    policy.refuse(`${who} ${why}. Request id ${context.requestId ?? "unknown"}.`, shown(target));
   const visited = new Set([request.url]);
   let hop = request;
   for (let count = 1; isRedirect(response.status); count++) {
