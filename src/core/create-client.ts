@@ -16,8 +16,8 @@ import {
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
-import { lazyValidators, type LoadedSchemas } from "./load-validators.js";
-import { operationKey, type OperationInfo } from "./operation.js";
+import { lazyValidators } from "./load-validators.js";
+import { operationKey, type OperationInfo, type OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
@@ -27,7 +27,7 @@ import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./
 import { MAX_TIMER_MS, untilAborted } from "./timeout.js";
 import { send, type CallSettings, type TransportSettings } from "./transport.js";
 import { API_ERROR, attachApiError } from "./unwrap.js";
-import type { ValidationMode } from "./validate.js";
+import { check, type ValidationMode } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -175,7 +175,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
 
   const schemasFor = lazyValidators(vendor);
 
-  function checkRequest({ schemas, check }: LoadedSchemas, init: Init, context: ErrorContext) {
+  function checkRequest(schemas: OperationSchemas, init: Init, context: ErrorContext) {
     const parts = [
       ["path", schemas.path, init.params?.path ?? {}],
       ["query", schemas.query, init.params?.query ?? {}],
@@ -206,8 +206,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
       const signal = fetchInit.signal as AbortSignal | undefined;
       // The first validated call waits for the schemas to load; the caller's abort ends that wait.
-      const loaded = op && mode !== "off" ? await (signal ? untilAborted(schemasFor(key, context), signal) : schemasFor(key, context)) : undefined;
-      if (loaded) checkRequest(loaded, fetchInit, context);
+      const schemas = op && mode !== "off" ? await (signal ? untilAborted(schemasFor(key, context), signal) : schemasFor(key, context)) : undefined;
+      if (schemas) checkRequest(schemas, fetchInit, context);
       const call: CallSettings = {
         context,
         retryOptIn: retryNonIdempotent === true,
@@ -258,8 +258,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
         return result;
       }
       const parsedJson = reading === "json" || (reading === "auto" && !(result.data instanceof Uint8Array));
-      if (loaded?.schemas.response && parsedJson && result.data !== undefined) {
-        const issues = loaded.check(loaded.schemas.response, result.data);
+      if (schemas?.response && parsedJson && result.data !== undefined) {
+        const issues = check(schemas.response, result.data);
         if (issues.length) {
           const error = new ResponseValidationError(answered, issues);
           logger.debug("response failed validation", { requestId, issues });

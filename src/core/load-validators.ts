@@ -2,32 +2,23 @@
 // `validate: "off"` never loads zod, and a bundler leaves the schemas in a lazy chunk. Each
 // operation's schemas are built when it is first called, so a cold start builds only those.
 // A failed load (a chunk that did not arrive) fails that call before anything is sent; the next
-// call loads again. The checker that reads the schemas (validate.ts) loads with them.
+// call loads again.
 import { VendorError, type ErrorContext } from "./errors.js";
 import { lazy } from "./lazy.js";
-import type { OperationSchemas } from "./operation.js";
-import type { check } from "./validate.js";
+import type { OperationSchemas, ValidatorTable } from "./operation.js";
 import type { VendorDescription } from "./vendor.js";
 
-/** One operation's schemas and the function that checks a value against one of them. */
-export interface LoadedSchemas {
-  schemas: OperationSchemas;
-  check: typeof check;
-}
-
-export type SchemasFor = (key: string, context: ErrorContext) => Promise<LoadedSchemas | undefined>;
+export type SchemasFor = (key: string, context: ErrorContext) => Promise<OperationSchemas | undefined>;
 
 export function lazyValidators(vendor: VendorDescription): SchemasFor {
-  const validators = lazy(() => Promise.all([vendor.loadValidators(), import("./validate.js")]));
-  const built = new Map<string, LoadedSchemas | undefined>();
+  const validators = lazy<ValidatorTable>(() => vendor.loadValidators());
+  const built = new Map<string, OperationSchemas | undefined>();
   return async (key, context) => {
     if (built.has(key)) return built.get(key);
     try {
-      const [table, { check }] = await validators();
-      const schemas = table[key];
-      const loaded = schemas && { schemas, check };
-      built.set(key, loaded);
-      return loaded;
+      const schemas = (await validators())[key];
+      built.set(key, schemas);
+      return schemas;
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new VendorError(
