@@ -9,6 +9,7 @@ import type { PlannedRequest } from "./planned-request.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
 import { lazy } from "./lazy.js";
+import { isLoopbackHost } from "./loopback.js";
 import type { Hop } from "./redirect.js";
 import { attemptSignal, untilAborted } from "./timeout.js";
 import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } from "./retry.js";
@@ -79,7 +80,14 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
       if (response.status >= 300 && response.status < 400) {
         const { followRedirects } = await untilAborted(loadRedirect(), signal);
         const refuse = (message: string, location: string) => new RedirectError(message, context, location);
-        const policy = { authHeader: settings.authHeader[0], mode: request.redirect, context, refuse, log };
+        const policy = {
+          authHeader: settings.authHeader[0],
+          mode: request.redirect,
+          context,
+          refuse,
+          allowsPlainHttp: isLoopbackHost,
+          log,
+        };
         response = await followRedirects(response, first, (hop) => fetchWithin(request, hop, signal, settings), policy);
       }
     } catch (error) {
