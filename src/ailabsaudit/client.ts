@@ -3,10 +3,10 @@
 import type { paths } from "../../generated/ailabsaudit/schema.js";
 import type { CallOptions, GetJson, PaginateArgs, ThrowOption } from "../core/client-types.js";
 import { createVendorClient, type ClientOptions, type VendorClient } from "../core/create-client.js";
-import { toDownload, type Download } from "../core/download.js";
+import type { Download } from "../core/download.js";
+import { downloadFrom } from "../core/load-download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
 import { polledState, waitForJob, type WaitOptions } from "../core/poll.js";
-import { unwrap } from "../core/unwrap.js";
 import { AUDIT_DONE_STATUSES, AUDIT_FAILED_STATUSES, auditStatus, type Audit } from "./audit-status.js";
 import { ailabsaudit, type AilabsauditAuth } from "./vendor.js";
 
@@ -70,7 +70,7 @@ export function createAilabsauditClient<Throws extends boolean = false>(
       params: { path: { id: String(id) } },
       parseAs: "arrayBuffer",
     });
-    return toDownload(unwrap(result), result.response);
+    return downloadFrom(result);
   }
 
   function waitForAudit(id: AilabsauditId, waitOptions: WaitOptions<Audit> = {}): Promise<Audit> {

@@ -4,8 +4,8 @@
 import type { components, paths } from "../../generated/aiptx/schema.js";
 import type { CallOptions } from "../core/client-types.js";
 import type { VendorClient } from "../core/create-client.js";
-import { toDownload, type Download } from "../core/download.js";
-import { unwrap } from "../core/unwrap.js";
+import type { Download } from "../core/download.js";
+import { downloadFrom } from "../core/load-download.js";
 
 export type ReportFormat = components["schemas"]["ReportFormat"];
 export type FindingsExportQuery = paths["/findings/export"]["get"]["parameters"]["query"];
@@ -49,7 +49,7 @@ export async function downloadReport(
     headers: { Accept: format ? REPORT_ACCEPT[format] : "*/*", ...headers },
     parseAs: "arrayBuffer",
   });
-  return toDownload(unwrap(result), result.response);
+  return downloadFrom(result);
 }
 
 /** A scan's findings as a file in `query.format` (any the server picks when omitted). */
@@ -65,5 +65,5 @@ export async function exportFindings(
     headers: { Accept: query.format ? EXPORT_ACCEPT[query.format] : "*/*", ...headers },
     parseAs: "arrayBuffer",
   });
-  return toDownload(unwrap(result), result.response);
+  return downloadFrom(result);
 }

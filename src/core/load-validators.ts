@@ -4,22 +4,19 @@
 // A failed load (a chunk that did not arrive) fails that call before anything is sent; the next
 // call loads again.
 import { VendorError, type ErrorContext } from "./errors.js";
+import { lazy } from "./lazy.js";
 import type { OperationSchemas, ValidatorTable } from "./operation.js";
 import type { VendorDescription } from "./vendor.js";
 
 export type SchemasFor = (key: string, context: ErrorContext) => Promise<OperationSchemas | undefined>;
 
 export function lazyValidators(vendor: VendorDescription): SchemasFor {
-  let validators: Promise<ValidatorTable> | undefined;
+  const validators = lazy<ValidatorTable>(() => vendor.loadValidators());
   const built = new Map<string, OperationSchemas | undefined>();
   return async (key, context) => {
     if (built.has(key)) return built.get(key);
-    validators ??= vendor.loadValidators().catch((error: unknown) => {
-      validators = undefined;
-      throw error;
-    });
     try {
-      const schemas = (await validators)[key];
+      const schemas = (await validators())[key];
       built.set(key, schemas);
       return schemas;
     } catch (cause) {

@@ -38,5 +38,3 @@ export function once<T>(build: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= build());
 }
-
-export const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

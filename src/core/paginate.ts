@@ -1,6 +1,7 @@
 // One paginator for the vendors' four styles: page/size numbers with a page count or a total,
 // and limit/offset that ends on a short page. `for await` yields items; `.pages()` yields pages.
 // Every style also ends on a page that repeats the previous one, so no server can make it loop.
+import { lazy } from "./lazy.js";
 import { silentLogger, type Logger } from "./logger.js";
 
 export type PaginationStyle =
@@ -66,13 +67,8 @@ export interface Page<T> {
 
 type Query = Record<string, unknown>;
 
-/** A count the server reported, or undefined: `null`, a string or a negative number is no count. */
-function count(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
-/** Item identities for telling a repeated page apart; items are JSON, so their text is who they are. */
-const keysOf = (items: unknown[]) => new Set(items.map((item) => JSON.stringify(item)));
+// The walk itself (page-walk.ts) loads with the first list walked, not with the entry.
+const loadPageWalk = lazy(() => import("./page-walk.js"));
 
 export class Paginator<T> implements AsyncIterable<T> {
   constructor(
@@ -85,48 +81,9 @@ export class Paginator<T> implements AsyncIterable<T> {
   ) {}
 
   async *pages(): AsyncGenerator<Page<T>> {
-    const style = this.style;
-    const sizeParam = style.kind === "page" ? style.sizeParam : style.limitParam;
-    const positionParam = style.kind === "page" ? style.pageParam : style.offsetParam;
-    const size = Number(this.query[sizeParam] ?? style.defaultSize);
-    const start = Number(this.query[positionParam] ?? (style.kind === "page" ? 1 : 0));
-    let position = start;
-    let fetched = 0;
-    let previous = new Set<string>();
-    for (let pageCount = 0; pageCount < (this.bounds.maxPages ?? Infinity); pageCount++) {
-      const body = await this.fetchPage({ ...this.query, [sizeParam]: size, [positionParam]: position });
-      const items = style.items(body, this.path) as T[];
-      const keys = keysOf(items);
-      // A server (or a proxy) that ignores the position parameter answers the same page again
-      // and again; without this check the walk would never end.
-      if (items.length > 0 && [...keys].every((key) => previous.has(key))) {
-        this.logger.warn(
-          `pagination of GET ${this.path} stopped: the page at ${positionParam}=${position} repeats the previous one, so the server ` +
-            `seems to ignore "${positionParam}" (a proxy dropping the query string?) and later items may be missing.`,
-          { path: this.path, [positionParam]: position, items: items.length },
-        );
-        return;
-      }
-      previous = keys;
-      fetched += items.length;
-      yield { items, body, number: position };
-      if (items.length === 0 || fetched >= (this.bounds.maxItems ?? Infinity)) return;
-      if (style.kind === "offset") {
-        if (items.length < size) return;
-        position += items.length;
-        continue;
-      }
-      // The server may cap the size asked for; every rule counts with the size it used.
-      const served = count(style.pageSize?.(body)) || size;
-      const totalPages = count(style.totalPages?.(body));
-      const total = count(style.total?.(body));
-      if (totalPages !== undefined) {
-        if (position >= totalPages) return;
-      } else if (total !== undefined) {
-        if ((start - 1) * served + fetched >= total) return;
-      } else if (items.length < served) return;
-      position += 1;
-    }
+    const { walkPages } = await loadPageWalk();
+    const { fetchPage, style, path, query, bounds, logger } = this;
+    yield* walkPages<T>({ fetchPage, style, path, query, bounds, logger });
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {

@@ -3,10 +3,8 @@
 // through the client's rate limiter and retries.
 import { JobFailedError, MalformedResponseError, snippet, WaitTimeoutError, type ErrorContext } from "./errors.js";
 import { sleep } from "./retry.js";
+import { MAX_TIMER_MS, untilAborted } from "./timeout.js";
 import { unwrap } from "./unwrap.js";
-
-/** The longest delay a Node timer keeps; a longer one fires after 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface WaitOptions<T> {
   /** Pause between polls. Default 5 000 ms. */
@@ -41,21 +39,6 @@ function checkDelay(name: string, value: number, infinityAllowed: boolean): void
   );
 }
 
-/** `work`'s outcome, or the signal's reason as soon as it aborts, even if `work` never settles. */
-async function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([work, aborted]);
-  } finally {
-    // One listener per poll would pile up over a day-long wait.
-    signal.removeEventListener("abort", onAbort);
-  }
-}
-
 /**
  * Polls `fetchState` until the job is done (then resolves with `finish(state)`, or the state),
  * failed (JobFailedError) or out of time (WaitTimeoutError). Both callbacks get a signal that
@@ -87,11 +70,11 @@ export async function waitForJob<T, R = T>(
     for (;;) {
       signal.throwIfAborted();
       // Raced against the signal too: a transport that ignores it (never answers) cannot hold the wait.
-      const state = await abortable(fetchState(signal), signal);
+      const state = await untilAborted(fetchState(signal), signal);
       const status = rules.statusOf(state) ?? "unknown";
       last = { state, status };
       options.onProgress?.(state);
-      if (rules.done.includes(status)) return finish ? await abortable(finish(state, signal), signal) : (state as unknown as R);
+      if (rules.done.includes(status)) return finish ? await untilAborted(finish(state, signal), signal) : (state as unknown as R);
       if (rules.failed.includes(status)) {
         throw new JobFailedError(
           `${rules.describe} ended with status "${status}". Inspect the error's \`state\` for the vendor's details, then start it again if needed.`,

@@ -2,8 +2,7 @@
 // fetch re-sends custom key headers such as X-Api-Key to whatever origin a Location names.
 // Same origin keeps every header; another origin gets none of the credentials (a signed-URL
 // download still works); https never drops to plain http on a remote host.
-import { isLoopbackHost } from "./loopback.js";
-import { RedirectError, type ErrorContext } from "./errors.js";
+import type { ErrorContext } from "./errors.js";
 
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -27,6 +26,10 @@ export interface RedirectPolicy {
   /** The caller's `redirect`: "manual" hands the 3xx back, "error" refuses it; else follow. */
   mode: RequestRedirect | undefined;
   context: ErrorContext;
+  /** Builds the RedirectError; passed in, so this module (loaded with the first 3xx) needs no error classes. */
+  refuse: (message: string, location: string) => Error;
+  /** Hosts that may be reached over plain http from https (loopback: local mocks); passed in likewise. */
+  allowsPlainHttp: (hostname: string) => boolean;
   log: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -44,7 +47,7 @@ export async function followRedirects(
   const { context } = policy;
   const who = `${context.displayName ?? context.vendor} redirected ${context.operation ?? "the request"}`;
   const refuse = (target: URL, why: string) =>
-    new RedirectError(`${who} ${why}. Request id ${context.requestId ?? "unknown"}.`, context, shown(target));
+    policy.refuse(`${who} ${why}. Request id ${context.requestId ?? "unknown"}.`, shown(target));
   const visited = new Set([request.url]);
   let hop = request;
   for (let count = 1; isRedirect(response.status); count++) {
@@ -63,7 +66,7 @@ export async function followRedirects(
     if (target.protocol !== "https:" && target.protocol !== "http:") {
       throw refuse(target, `to a ${target.protocol} URL, which the client does not follow`);
     }
-    if (from.protocol === "https:" && target.protocol === "http:" && !isLoopbackHost(target.hostname)) {
+    if (from.protocol === "https:" && target.protocol === "http:" && !policy.allowsPlainHttp(target.hostname)) {
       throw refuse(
         target,
         `from https to plain http at ${target.origin}; the client does not follow it, since the request would travel ` +

@@ -8,7 +8,9 @@ import { silentLogger, type Logger } from "./logger.js";
 import type { PlannedRequest } from "./planned-request.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { redactHeaders } from "./redact.js";
-import { followRedirects, isRedirect, type Hop } from "./redirect.js";
+import { lazy } from "./lazy.js";
+import { isLoopbackHost } from "./loopback.js";
+import type { Hop } from "./redirect.js";
 import { attemptSignal, untilAborted } from "./timeout.js";
 import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } from "./retry.js";
 
@@ -73,9 +75,19 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
     let response: Response;
     try {
       response = await fetchWithin(request, first, signal, settings);
-      // Only a 3xx pays for the redirect bookkeeping.
-      if (isRedirect(response.status)) {
-        const policy = { authHeader: settings.authHeader[0], mode: request.redirect, context, log };
+      // Only a 3xx pays for the redirect bookkeeping, and the first one loads it (redirect.ts
+      // follows 301, 302, 303, 307 and 308, and hands any other status back as it is).
+      if (response.status >= 300 && response.status < 400) {
+        const { followRedirects } = await untilAborted(loadRedirect(), signal);
+        const refuse = (message: string, location: string) => new RedirectError(message, context, location);
+        const policy = {
+          authHeader: settings.authHeader[0],
+          mode: request.redirect,
+          context,
+          refuse,
+          allowsPlainHttp: isLoopbackHost,
+          log,
+        };
         response = await followRedirects(response, first, (hop) => fetchWithin(request, hop, signal, settings), policy);
       }
     } catch (error) {
@@ -114,6 +126,7 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
 }
 
 const ignore = () => {};
+const loadRedirect = lazy(() => import("./redirect.js"));
 
 /**
  * One request of an attempt, settled by the attempt's signal even when the fetch ignores it.
