@@ -176,7 +176,9 @@ describe("timeouts", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/within 100 ms/);
-    expect(server!.received).toHaveLength(2);
+    // Counted by the client: under load an attempt can time out before the server records it.
+    expect(error.message).toMatch(/attempt 2 of 2/);
+    expect(server!.received.length).toBeLessThanOrEqual(2);
     expectNoKey(error);
   });
 
