@@ -3,6 +3,7 @@
 // wait runs out, and stops early on abort. Scripted answers come from an injected fetch.
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
+import { onFakeClock } from "../helpers.js";
 import { JobFailedError, MalformedResponseError, NotFoundError, WaitTimeoutError } from "../../src/index.js";
 import { aiptx, createAiptxClient, SCAN_POLL_INTERVAL_MS, type ScanStatusView } from "../../src/aiptx/index.js";
 
@@ -55,17 +56,8 @@ function scripted(states: Answer[], options: { scan?: () => Response; validate?:
 const tooManyRequests = () =>
   Response.json({ success: false, error: { code: "RATE_LIMITED", message: "slow down" } }, { status: 429, headers: { "Retry-After": "50" } });
 
-/** Runs `body` on a fake clock (timers and Date), after loading the schemas for real. */
-async function onFakeClock(body: () => Promise<void>) {
-  // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-  await aiptx.loadValidators();
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-  try {
-    await body();
-  } finally {
-    vi.useRealTimers();
-  }
-}
+// The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+const onClock = (body: () => Promise<void>) => onFakeClock(() => aiptx.loadValidators(), body);
 
 const fast = { intervalMs: 1, timeoutMs: 5_000 };
 
@@ -102,7 +94,7 @@ describe("scans.waitForCompletion", () => {
   }
 
   it("throws WaitTimeoutError holding the last state when the scan is still running at timeoutMs (on a fake clock)", () =>
-    onFakeClock(async () => {
+    onClock(async () => {
       const { client, polls } = scripted([view("running", 10)]);
       const waiting = client.scans.waitForCompletion(scan_id, { intervalMs: 1_000, timeoutMs: 5_000 }).catch((e: unknown) => e);
       await vi.advanceTimersByTimeAsync(4_999);
@@ -132,7 +124,7 @@ describe("scans.waitForCompletion", () => {
   });
 
   it("polls gently by default: one status request per 10 s (on a fake clock)", () =>
-    onFakeClock(async () => {
+    onClock(async () => {
       const { client, polls } = scripted([view("running", 10), view("running", 50), view("completed", 100)]);
       const done = client.scans.waitForCompletion(scan_id);
       await vi.advanceTimersByTimeAsync(SCAN_POLL_INTERVAL_MS - 1);
@@ -144,7 +136,7 @@ describe("scans.waitForCompletion", () => {
       expect(polls()).toBe(3);
     }));
   it("the deadline bounds a poll stuck in a Retry-After wait: WaitTimeoutError at timeoutMs, not 50 s later (on a fake clock)", () =>
-    onFakeClock(async () => {
+    onClock(async () => {
       const { client, polls } = scripted([view("running", 10), tooManyRequests]);
       let settled: unknown;
       void client.scans.waitForCompletion(scan_id, { intervalMs: 100, timeoutMs: 1_000 }).catch((e: unknown) => (settled = e));
@@ -160,7 +152,7 @@ describe("scans.waitForCompletion", () => {
     }));
 
   it("the deadline also bounds the fetch of the full scan once the status says completed (on a fake clock)", () =>
-    onFakeClock(async () => {
+    onClock(async () => {
       const { client, paths } = scripted([view("completed", 100)], { scan: tooManyRequests });
       let settled: unknown;
       void client.scans.waitForCompletion(scan_id, { timeoutMs: 1_000 }).catch((e: unknown) => (settled = e));
