@@ -1,0 +1,26 @@
+// The call path, in order. Every call of every client passes through these steps, each a file
+// with one job; a step reads and fills in the call's state (call-state.ts) and may throw a typed
+// error, which ends the call. Inside "send", each attempt runs, in order:
+//   limit (a rate-limit slot) → attempt (auth and id headers, deadline, fetch, redirects, a slot
+//   per hop) → read-answer (the body, within the same deadline) → retry (decides on another).
+import { Call, type ClientState, type Init, type KnownOperation, type RawResult } from "./call-state.js";
+import { callOptions } from "./call-options.js";
+import { requestCheck } from "./request-check.js";
+import { requestId } from "./request-id.js";
+import { responseCheck } from "./response-check.js";
+import { send } from "./send.js";
+import { shapeResult } from "./shape-result.js";
+
+type Step = (call: Call) => Promise<void> | void | undefined;
+
+export const CALL_STEPS: readonly Step[] = [requestId, callOptions, requestCheck, send, responseCheck, shapeResult];
+
+export async function runCall(client: ClientState, method: string, path: string, operation: KnownOperation, init: Init): Promise<RawResult> {
+  const call = new Call(client, method, path, operation, init);
+  for (const step of CALL_STEPS) {
+    // Only steps with something to wait for return a promise; the others cost no microtask.
+    const pending = step(call);
+    if (pending) await pending;
+  }
+  return call.result;
+}
