@@ -54,7 +54,8 @@ export async function sendAttempts(request: PlannedRequest): Promise<Response> {
       if (callerSignal?.aborted) throw callerSignal.reason;
       const failure = attemptFailed(call, request, error, response, timer, attempt);
       // A timed-out or reset POST may have reached the server; resending could act twice.
-      if (response || !canRetry || !mayRetryMethod(request.method, !neverReachedServer(error), call.retryOptIn)) throw failure;
+      // A body that broke or stalled came from a server that acted: retried as idempotent requests are.
+      if (!canRetry || !mayRetryMethod(request.method, !!response || !neverReachedServer(error), call.retryOptIn)) throw failure;
       const wait = backoffMs(attempt);
       logCall(call, `retrying after ${failure.name}`, { waitMs: wait, reason: failure.message });
       await sleep(wait, callerSignal);
