@@ -7,6 +7,9 @@ import type { ErrorContext, ResponseValidationError } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { redactingLogger, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
+import { atLevel, consoleLogger, resolveLogLevel, type LogLevel } from "./log-level.js";
+import type { Hooks } from "./pipeline/hooks.js";
+import { userAgent } from "./user-agent.js";
 import type { OperationInfo } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
@@ -56,8 +59,17 @@ export interface ClientOptions {
   onValidationError?: (error: ResponseValidationError) => void;
   /** Throw typed errors instead of returning `{ error }`. Default false. */
   throwOnError?: boolean;
-  /** Debug lines for requests, retries, waits and validation; secrets are redacted. */
+  /** Debug lines for requests, retries, waits and validation, and warnings; secrets are redacted. */
   logger?: Logger;
+  /**
+   * Which lines are written: "debug" (every request, retry and wait), "info", "warn" (validation
+   * failures in "warn" mode, deprecations), "error" or "off". Without a `logger`, a level (or the
+   * AI_VENDOR_CONTRACTS_LOG environment variable) writes to the console. Default: everything to a
+   * given logger; without one, warnings only, to console.warn.
+   */
+  logLevel?: LogLevel;
+  /** Run inside the retry loop, once per attempt; the call's own `hooks` run after these. See Hooks in the README. */
+  hooks?: Hooks;
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"] as const;
@@ -87,31 +99,37 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
   // Server text may echo the key: every error and log line of this client goes through redact.
   const redact = secretRedactor(key);
-  const logger = options.logger ? redactingLogger(options.logger, redact) : silentLogger;
+  const level = resolveLogLevel(options.logLevel, base);
+  const sink = options.logger ?? (level ? consoleLogger : undefined);
+  const logger = sink ? redactingLogger(atLevel(sink, level ?? "debug"), redact) : silentLogger;
+  const warn = (message: string, details?: Record<string, unknown>) => (sink ? logger.warn(message, details) : console.warn(message));
   const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
   const clientMaxBytes = options.maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", options.maxResponseBytes, 0, base);
+  const agent = userAgent();
   const state: ClientState = {
     vendor,
     redact,
     logger,
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
-    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: options.logger && logger }) : undefined,
+    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: sink && logger }) : undefined,
     maxRetries: wholeNumber("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
     maxRetryWaitMs: wholeNumber("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
     timeoutMs: wholeNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, base),
     defaultLimits: { json: clientMaxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, other: clientMaxBytes ?? Infinity },
     requestId: requestIdIn(options.headers),
     validate: options.validate ?? "warn",
-    onValidationError:
-      options.onValidationError ??
-      ((error: ResponseValidationError) =>
-        options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message)),
+    onValidationError: options.onValidationError ?? ((error: ResponseValidationError) => warn(error.message, { issues: error.issues })),
+    hooks: options.hooks,
+    warn,
+    warned: new Set(),
+    debug: sink !== undefined && (level === undefined || level === "debug"),
     throwOnError: options.throwOnError === true,
     schemasFor: lazyValidators(vendor),
     raw: createFetchClient<Paths>({
       baseUrl,
-      headers: options.headers,
+      // A User-Agent in the caller's headers (any case) replaces the package's.
+      headers: agent ? { "User-Agent": agent, ...options.headers } : options.headers,
       Request: PlannedRequest as unknown as typeof Request,
     }) as unknown as Record<string, RawMethod>,
   };

@@ -1,9 +1,8 @@
-// One attempt of a call: the auth, request id and attempt headers, fetch under the attempt's
+// One attempt of a call: the auth, request id and attempt headers, the beforeRequest hooks, fetch under the attempt's
 // deadline, and redirects (redirect.ts, loaded with the first 3xx; each hop takes a rate-limit
 // slot). The body is read next, within the same deadline (read-answer.ts).
 import { RedirectError } from "../errors.js";
 import { lazy } from "../lazy.js";
-import { silentLogger } from "../logger.js";
 import { isLoopbackHost } from "../loopback.js";
 import type { PlannedRequest } from "../planned-request.js";
 import { redactHeaders } from "../redact.js";
@@ -11,6 +10,7 @@ import type { Hop } from "../redirect.js";
 import { untilAborted } from "../timeout.js";
 import type { Call } from "./call-state.js";
 import { logCall } from "./call-log.js";
+import { hookRequest, runHooks } from "./hooks.js";
 import { takeSlot } from "./limit.js";
 
 export const ATTEMPT_HEADER = "X-Attempt";
@@ -38,7 +38,11 @@ export async function firstHop(request: PlannedRequest, call: Call): Promise<Hop
 /** Sends attempt number `attempt` (0-based) and follows its redirects; the final answer. */
 export async function exchange(call: Call, request: PlannedRequest, first: Hop, attempt: number, signal: AbortSignal): Promise<Response> {
   first.headers.set(ATTEMPT_HEADER, String(attempt + 1));
-  if (call.client.logger !== silentLogger) {
+  if (call.client.hooks || call.hooks) {
+    call.hookRequest = hookRequest(call, request.url, first.headers, attempt);
+    await runHooks(call, "beforeRequest", signal, call.hookRequest);
+  }
+  if (call.client.debug) {
     logCall(call, `${request.method} ${request.url}`, { attempt: attempt + 1, headers: redactHeaders(first.headers) });
   }
   let response = await fetchWithin(call, request, first, signal);

@@ -10,6 +10,7 @@ import type { BodyLimits, ReadMode } from "../read-response.js";
 import type { Redact } from "../redact.js";
 import type { ValidationMode } from "../validate.js";
 import type { VendorDescription } from "../vendor.js";
+import type { HookRequest, Hooks } from "./hooks.js";
 
 export type RawResult = { data?: unknown; error?: unknown; response: Response };
 export type RawMethod = (path: string, init: unknown) => Promise<RawResult>;
@@ -54,6 +55,13 @@ export interface ClientState {
   onValidationError: (error: ResponseValidationError) => void;
   throwOnError: boolean;
   schemasFor: SchemasFor;
+  hooks: Hooks | undefined;
+  /** A warning for the user: the logger's warn, else console.warn. */
+  warn: (message: string, details?: Record<string, unknown>) => void;
+  /** The one-time warnings this client has given (deprecations), by operation. */
+  warned: Set<string>;
+  /** Are debug lines written at all? (Building one costs; most clients log nothing.) */
+  debug: boolean;
   /** The openapi-fetch client, whose fetch is the pipeline's send step. */
   raw: Record<string, RawMethod>;
 }
@@ -65,6 +73,7 @@ export class Call {
   /** What openapi-fetch receives: the caller's init without the per-call options. */
   readonly init: Init;
   readonly callerSignal: AbortSignal | undefined;
+  readonly hooks: Hooks | undefined;
 
   // request-id.ts
   context!: CallContext;
@@ -86,6 +95,8 @@ export class Call {
   answer: Response | undefined;
   /** The success body as read within its attempt. */
   data: unknown;
+  /** What the hooks see of the current attempt (only when there are hooks). */
+  hookRequest: HookRequest | undefined;
   /** A stream handed to the caller releases its attempt itself, when it ends. */
   streaming = false;
   // send.ts, then response-check.ts and shape-result.ts
@@ -98,10 +109,11 @@ export class Call {
     readonly operation: KnownOperation,
     init: Init,
   ) {
-    const { validate, timeoutMs, maxRetries, retryNonIdempotent, maxResponseBytes, ...rest } = init;
+    const { validate, timeoutMs, maxRetries, retryNonIdempotent, maxResponseBytes, hooks, ...rest } = init;
     // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
     this.options = init;
     this.init = rest;
     this.callerSignal = rest.signal;
+    this.hooks = hooks as Hooks | undefined;
   }
 }

@@ -5,6 +5,7 @@
 //   per hop) → read-answer (the body, within the same deadline) → retry (decides on another).
 import { Call, type ClientState, type Init, type KnownOperation, type RawResult } from "./call-state.js";
 import { callOptions } from "./call-options.js";
+import { deprecation } from "./deprecation.js";
 import { requestCheck } from "./request-check.js";
 import { requestId } from "./request-id.js";
 import { responseCheck } from "./response-check.js";
@@ -13,7 +14,7 @@ import { shapeResult } from "./shape-result.js";
 
 type Step = (call: Call) => Promise<void> | void | undefined;
 
-export const CALL_STEPS: readonly Step[] = [requestId, callOptions, requestCheck, send, responseCheck, shapeResult];
+export const CALL_STEPS: readonly Step[] = [requestId, callOptions, requestCheck, send, deprecation, responseCheck, shapeResult];
 
 export async function runCall(client: ClientState, method: string, path: string, operation: KnownOperation, init: Init): Promise<RawResult> {
   const call = new Call(client, method, path, operation, init);

@@ -1,4 +1,4 @@
-// Step 5: a JSON success body checked against the spec's zod schema: "strict" throws a
+// Step 6: a JSON success body checked against the spec's zod schema: "strict" throws a
 // ResponseValidationError, "warn" hands it to onValidationError and returns the data.
 import { ResponseValidationError } from "../errors.js";
 import { check } from "../validate.js";

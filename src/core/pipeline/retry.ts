@@ -4,13 +4,14 @@
 // again while attempts remain and the method allows it (retry.ts in core: the pure decisions);
 // waits honour the server's Retry-After and end early when the caller aborts.
 import { bodyReadFailed } from "../body.js";
-import { connectionError, timeoutError, VendorError } from "../errors.js";
+import { connectionError, HookError, timeoutError, VendorError } from "../errors.js";
 import type { PlannedRequest } from "../planned-request.js";
 import { backoffMs, mayRetryMethod, RETRYABLE_STATUSES, serverWaitMs, sleep } from "../retry.js";
 import { attemptSignal, type AttemptSignal } from "../timeout.js";
 import type { Call } from "./call-state.js";
 import { logCall } from "./call-log.js";
 import { exchange, firstHop } from "./attempt.js";
+import { runErrorHooks, runHooks } from "./hooks.js";
 import { observeAnswer, takeSlot } from "./limit.js";
 import { readAnswer } from "./read-answer.js";
 
@@ -35,6 +36,7 @@ export async function sendAttempts(request: PlannedRequest): Promise<Response> {
     try {
       response = await exchange(call, request, first, attempt, timer.signal);
       observeAnswer(call, response);
+      if (call.hookRequest) await runHooks(call, "afterResponse", timer.signal, call.hookRequest, response);
       const wait = RETRYABLE_STATUSES.has(response.status) && canRetry ? statusRetryWait(call, request, response, attempt) : undefined;
       if (wait !== undefined) {
         // Not awaited: a transport's cancel may never settle.
@@ -52,10 +54,14 @@ export async function sendAttempts(request: PlannedRequest): Promise<Response> {
     } catch (error) {
       timer.release();
       if (callerSignal?.aborted) throw callerSignal.reason;
-      const failure = attemptFailed(call, request, error, response, timer, attempt);
+      if (error instanceof HookError) throw error;
+      // Our own errors (a refused redirect, a body over the bound or not JSON) are never retried.
+      const ours = error instanceof VendorError;
+      const failure = ours ? error : attemptFailed(call, request, error, response, timer, attempt);
+      if (call.hookRequest) await runErrorHooks(call, call.hookRequest, failure);
       // A timed-out or reset POST may have reached the server; resending could act twice.
       // A body that broke or stalled came from a server that acted: retried as idempotent requests are.
-      if (!canRetry || !mayRetryMethod(request.method, !!response || !neverReachedServer(error), call.retryOptIn)) throw failure;
+      if (ours || !canRetry || !mayRetryMethod(request.method, !!response || !neverReachedServer(error), call.retryOptIn)) throw failure;
       const wait = backoffMs(attempt);
       logCall(call, `retrying after ${failure.name}`, { waitMs: wait, reason: failure.message });
       await sleep(wait, callerSignal);
@@ -75,13 +81,8 @@ function statusRetryWait(call: Call, request: PlannedRequest, response: Response
   return wait;
 }
 
-/**
- * The typed error of a failed attempt. Our own errors (a refused redirect, a body over the
- * bound or not JSON) pass as they are and are never retried; anything else is a timeout or a
- * connection that failed, before the answer or while its body was read.
- */
+/** The typed error of an attempt that timed out or whose connection failed, before the answer or while its body was read. */
 function attemptFailed(call: Call, request: PlannedRequest, error: unknown, response: Response | undefined, timer: AttemptSignal, attempt: number): VendorError {
-  if (error instanceof VendorError) throw error;
   if (response) return bodyReadFailed(response, call.answered, error, call.timeoutMs);
   const tried = { attempt: attempt + 1, of: call.maxRetries + 1 };
   return timer.timedOut() ? timeoutError(call.context, error, call.timeoutMs, tried) : connectionError(call.context, error, request.url, tried);

@@ -1,4 +1,4 @@
-// Step 6: an HTTP error answer becomes its typed ApiError, built from the vendor's error body
+// Step 7: an HTTP error answer becomes its typed ApiError, built from the vendor's error body
 // (redacted before anything cuts it, so no part of the key survives a cut), attached to the
 // result for unwrap(), and thrown with throwOnError.
 import { createApiError, snippet, type ApiError } from "../errors.js";

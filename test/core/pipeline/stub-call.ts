@@ -27,6 +27,10 @@ export function stubClient(overrides: Partial<ClientState> = {}): ClientState {
     throwOnError: false,
     schemasFor: async () => undefined,
     raw: {},
+    hooks: undefined,
+    warn: () => {},
+    warned: new Set(),
+    debug: false,
     ...overrides,
   };
 }
