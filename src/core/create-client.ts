@@ -68,6 +68,11 @@ export interface ClientOptions {
    * given logger; without one, warnings only, to console.warn.
    */
   logLevel?: LogLevel;
+  /**
+   * OpenTelemetry: with @opentelemetry/api installed and a tracer provider registered, one span
+   * per call (see Tracing in the README). `false` turns it off. Default true.
+   */
+  tracing?: boolean;
   /** Run inside the retry loop, once per attempt; the call's own `hooks` run after these. See Hooks in the README. */
   hooks?: Hooks;
 }
@@ -121,6 +126,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
     validate: options.validate ?? "warn",
     onValidationError: options.onValidationError ?? ((error: ResponseValidationError) => warn(error.message, { issues: error.issues })),
     hooks: options.hooks,
+    tracing: options.tracing !== false,
+    baseUrl,
     warn,
     warned: new Set(),
     debug: sink !== undefined && (level === undefined || level === "debug"),

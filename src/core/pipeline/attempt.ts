@@ -32,6 +32,8 @@ export async function firstHop(request: PlannedRequest, call: Call): Promise<Hop
   const [name, value] = call.client.authHeader;
   headers.set(name, value);
   headers.set("X-Request-Id", call.context.requestId);
+  // The trace context goes to the vendor's origin only: redirect.ts drops it on the way elsewhere.
+  call.span?.inject(headers);
   return { url: request.url, method: request.method, headers, body };
 }
 

@@ -11,6 +11,7 @@ import type { Redact } from "../redact.js";
 import type { ValidationMode } from "../validate.js";
 import type { VendorDescription } from "../vendor.js";
 import type { HookRequest, Hooks } from "./hooks.js";
+import type { CallSpan } from "./trace.js";
 
 export type RawResult = { data?: unknown; error?: unknown; response: Response };
 export type RawMethod = (path: string, init: unknown) => Promise<RawResult>;
@@ -56,6 +57,10 @@ export interface ClientState {
   throwOnError: boolean;
   schemasFor: SchemasFor;
   hooks: Hooks | undefined;
+  /** OpenTelemetry spans, when a tracer provider is registered (`tracing: false` turns them off). */
+  tracing: boolean;
+  /** The client's base URL: the span's server.address and server.port. */
+  baseUrl: string;
   /** A warning for the user: the logger's warn, else console.warn. */
   warn: (message: string, details?: Record<string, unknown>) => void;
   /** The one-time warnings this client has given (deprecations), by operation. */
@@ -79,6 +84,8 @@ export class Call {
   context!: CallContext;
   /** The context of the answer: the server's request id once it sent one. */
   answered!: CallContext;
+  // trace.ts: the call's span, when tracing
+  span: CallSpan | undefined;
   // call-options.ts
   mode: ValidationMode = "warn";
   timeoutMs = 0;
@@ -93,6 +100,8 @@ export class Call {
   signal: AbortSignal | undefined;
   release: (() => void) | undefined;
   answer: Response | undefined;
+  /** The current attempt, 0-based: after the call, how many times it was resent. */
+  attempt = 0;
   /** The success body as read within its attempt. */
   data: unknown;
   /** What the hooks see of the current attempt (only when there are hooks). */

@@ -13,6 +13,7 @@ async function waitForSlot(call: Call, signal: AbortSignal | undefined): Promise
   const queued = Date.now();
   await call.client.limiter!.acquire(signal);
   const waited = Date.now() - queued;
+  if (waited > 0) call.span?.event("rate_limit.wait", { wait_ms: waited });
   if (waited >= 10) logCall(call, "waited for the client-side rate limiter", { waitMs: waited });
 }
 

@@ -28,6 +28,7 @@ export async function sendAttempts(request: PlannedRequest): Promise<Response> {
   const { callerSignal } = call;
   const first = await firstHop(request, call);
   for (let attempt = 0; ; attempt++) {
+    call.attempt = attempt;
     const canRetry = attempt < call.maxRetries;
     const slot = takeSlot(call, callerSignal);
     if (slot) await slot;
@@ -42,12 +43,14 @@ export async function sendAttempts(request: PlannedRequest): Promise<Response> {
         // Not awaited: a transport's cancel may never settle.
         response.body?.cancel().catch(ignore);
         timer.release();
+        call.span?.event("retry", { "http.response.status_code": response.status, wait_ms: wait });
         await sleep(wait, callerSignal);
         continue;
       }
       call.answer = response;
       call.signal = timer.signal;
-      call.release = timer.release;
+      // A traced stream ends its span with its attempt: read to its end, failed or cancelled.
+      call.release = call.span ? () => (timer.release(), call.span!.end(call)) : timer.release;
       const answer = await readAnswer(call, response);
       if (!call.streaming) timer.release();
       return answer;
@@ -64,6 +67,7 @@ export async function sendAttempts(request: PlannedRequest): Promise<Response> {
       if (ours || !canRetry || !mayRetryMethod(request.method, !!response || !neverReachedServer(error), call.retryOptIn)) throw failure;
       const wait = backoffMs(attempt);
       logCall(call, `retrying after ${failure.name}`, { waitMs: wait, reason: failure.message });
+      call.span?.event("retry", { "error.type": failure.name, wait_ms: wait });
       await sleep(wait, callerSignal);
     }
   }

@@ -15,8 +15,8 @@ import { TEST_KEY } from "../../fixtures/test-vendor.js";
 import { okSchemas, stubCall, stubClient, vendor } from "./stub-call.js";
 
 describe("the order", () => {
-  it("is written once: request id, options, request check, send, deprecation, response check, result shaping", () => {
-    expect(CALL_STEPS.map((step) => step.name)).toEqual(["requestId", "callOptions", "requestCheck", "send", "deprecation", "responseCheck", "shapeResult"]);
+  it("is written once: request id, span, options, request check, send, deprecation, response check, result shaping", () => {
+    expect(CALL_STEPS.map((step) => step.name)).toEqual(["requestId", "trace", "callOptions", "requestCheck", "send", "deprecation", "responseCheck", "shapeResult"]);
   });
 });
 

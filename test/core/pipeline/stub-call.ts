@@ -31,6 +31,8 @@ export function stubClient(overrides: Partial<ClientState> = {}): ClientState {
     warn: () => {},
     warned: new Set(),
     debug: false,
+    tracing: false,
+    baseUrl: "https://api.testvendor.invalid",
     ...overrides,
   };
 }
