@@ -1,5 +1,5 @@
 // Step 4: a small runtime table of every operation, so clients need not load the whole spec:
-// operations.ts (operationId, scopes, response kind), imported with the client. validators.ts
+// operations.ts (operationId, scopes, response kind, deprecated), imported with the client. validators.ts
 // (step 5) keys its schemas by the same entries.
 import type { OpenApiDocument } from "./bundle.js";
 import { GENERATED_HEADER } from "./vendors.js";
@@ -10,6 +10,7 @@ type Response = { content?: Record<string, unknown>; $ref?: string };
 type Operation = {
   operationId?: string;
   security?: Record<string, string[]>[];
+  deprecated?: boolean;
   responses?: Record<string, Response>;
 };
 
@@ -31,6 +32,8 @@ interface Entry {
   scopes: string[];
   responseKind: "json" | "binary" | "none";
   mediaTypes: string[];
+  /** Only when the spec marks the operation deprecated (the client warns once when it is called). */
+  deprecated?: true;
 }
 
 export function operationEntries(doc: OpenApiDocument): Entry[] {
@@ -45,7 +48,7 @@ export function operationEntries(doc: OpenApiDocument): Entry[] {
       const success = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith("2"));
       const mediaTypes = [...new Set(success.flatMap(([, response]) => Object.keys(resolve(doc, response).content ?? {})))];
       const responseKind = mediaTypes.length === 0 ? "none" : mediaTypes.some((t) => t.includes("json")) ? "json" : "binary";
-      out.push({ key: `${method.toUpperCase()} ${path}`, operationId: op.operationId, scopes, responseKind, mediaTypes });
+      out.push({ key: `${method.toUpperCase()} ${path}`, operationId: op.operationId, scopes, responseKind, mediaTypes, ...(op.deprecated ? { deprecated: true as const } : {}) });
     }
   }
   return out;
@@ -59,6 +62,7 @@ export function renderOperations(doc: OpenApiDocument): string {
       `    scopes: ${JSON.stringify(e.scopes)},\n` +
       `    responseKind: ${JSON.stringify(e.responseKind)},\n` +
       `    mediaTypes: ${JSON.stringify(e.mediaTypes)},\n` +
+      (e.deprecated ? "    deprecated: true,\n" : "") +
       `  },`,
   );
   return [

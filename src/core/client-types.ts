@@ -2,7 +2,9 @@
 // per-call options and the request id on every result.
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { HttpMethod, MediaType, OkStatus, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import type { DeprecationNotice } from "./deprecation.js";
 import type { PageBounds } from "./paginate.js";
+import type { Hooks } from "./pipeline/hooks.js";
 import type { ValidationMode } from "./validate.js";
 
 /**
@@ -25,6 +27,8 @@ export interface CallOptions {
    * requests that are safe to repeat: the server may have acted on an earlier attempt.
    */
   retryNonIdempotent?: boolean;
+  /** Hooks for this call, run after the client's (once per attempt, inside the retry loop). */
+  hooks?: Hooks;
 }
 
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];
@@ -52,6 +56,8 @@ type ByContentType<T extends Record<string | number, any>, Init> = Init extends 
 export type CallResult<T extends Record<string | number, any>, Init> = ByContentType<T, Init> & {
   /** The X-Request-Id of this call: the server's echo, or the id the client sent. */
   requestId: string;
+  /** The vendor's Deprecation / Sunset / Link signals on this answer, when it sent any. */
+  deprecation?: DeprecationNotice;
 };
 
 /** What a client created with `throwOnError: true` returns: failures are thrown, so `data` is there. */

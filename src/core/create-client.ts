@@ -1,34 +1,28 @@
-// Composes the behaviours (auth, request ids, retries, timeouts, rate limit, body checks,
-// validation, typed errors, pagination) around one openapi-fetch client. Defaults live here.
+// Builds a client: resolves its options once (key, base URL, limits, logger, defaults live here)
+// and composes the call path of pipeline/ around one openapi-fetch client, plus pagination.
 import createFetchClient from "openapi-fetch";
 import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
-import { bodyReadFailed } from "./body.js";
 import type { FetchLike, VendorMethods } from "./client-types.js";
-import {
-  ConfigurationError,
-  createApiError,
-  RequestValidationError,
-  ResponseValidationError,
-  snippet,
-  VendorError,
-  type ApiError,
-  type ErrorContext,
-} from "./errors.js";
+import type { ErrorContext, ResponseValidationError } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
-import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
+import { redactingLogger, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
-import type { OperationInfo, OperationSchemas } from "./operation.js";
+import { atLevel, consoleLogger, resolveLogLevel, type LogLevel } from "./log-level.js";
+import type { Hooks } from "./pipeline/hooks.js";
+import { userAgent } from "./user-agent.js";
+import type { OperationInfo } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
 import { Paginator, type PageBounds } from "./paginate.js";
+import type { ClientState, Init, RawMethod } from "./pipeline/call-state.js";
+import { operationFinder, operationKey } from "./pipeline/find-operation.js";
+import { runCall } from "./pipeline/index.js";
+import { requestIdIn } from "./pipeline/request-id.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
-import { bufferBody } from "./read-body.js";
-import { declaresNonJson, readMode, readSuccess, type BodyLimits } from "./read-response.js";
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS, serverWaitMs } from "./retry.js";
-import { MAX_TIMER_MS, untilAborted } from "./timeout.js";
-import { send, type CallSettings, type TransportSettings } from "./transport.js";
-import { API_ERROR, attachApiError } from "./unwrap.js";
-import { check, type ValidationMode } from "./validate.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_MS } from "./retry.js";
+import { API_ERROR } from "./unwrap.js";
+import type { ValidationMode } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
+import { wholeNumber } from "./whole-number.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The bound on bodies parsed as JSON; downloads are unbounded unless maxResponseBytes is set. */
@@ -65,19 +59,25 @@ export interface ClientOptions {
   onValidationError?: (error: ResponseValidationError) => void;
   /** Throw typed errors instead of returning `{ error }`. Default false. */
   throwOnError?: boolean;
-  /** Debug lines for requests, retries, waits and validation; secrets are redacted. */
+  /** Debug lines for requests, retries, waits and validation, and warnings; secrets are redacted. */
   logger?: Logger;
+  /**
+   * Which lines are written: "debug" (every request, retry and wait), "info", "warn" (validation
+   * failures in "warn" mode, deprecations), "error" or "off". Without a `logger`, a level (or the
+   * AI_VENDOR_CONTRACTS_LOG environment variable) writes to the console. Default: everything to a
+   * given logger; without one, warnings only, to console.warn.
+   */
+  logLevel?: LogLevel;
+  /**
+   * OpenTelemetry: with @opentelemetry/api installed and a tracer provider registered, one span
+   * per call (see Tracing in the README). `false` turns it off. Default true.
+   */
+  tracing?: boolean;
+  /** Run inside the retry loop, once per attempt; the call's own `hooks` run after these. See Hooks in the README. */
+  hooks?: Hooks;
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"] as const;
-
-type RawResult = { data?: unknown; error?: unknown; response: Response };
-type Init = Record<string, unknown> & {
-  params?: { path?: unknown; query?: unknown };
-  body?: unknown;
-  headers?: Record<string, string>;
-  parseAs?: string;
-};
 
 export interface VendorClient<Paths extends Record<string, any>, Throws extends boolean = false> extends VendorMethods<Paths, Throws> {
   /** The vendor this client talks to. */
@@ -88,44 +88,6 @@ export interface VendorClient<Paths extends Record<string, any>, Throws extends 
   errorContext(operation: string): ErrorContext;
   /** Every item of every page of a list operation (GET). Untyped here; vendor clients type it. */
   paginateRaw(path: string, init?: Init, bounds?: PageBounds): Paginator<unknown>;
-}
-
-// Timer values stop at what setTimeout holds: Node turns a longer delay into 1 ms.
-const RANGES = {
-  maxRetries: [0, Number.MAX_SAFE_INTEGER, ""],
-  maxRetryWaitMs: [0, MAX_TIMER_MS, " ms"],
-  timeoutMs: [1, MAX_TIMER_MS, " ms"],
-  maxResponseBytes: [1, Infinity, " bytes"],
-} as const;
-
-function wholeNumber(name: keyof typeof RANGES, value: unknown, fallback: number, context: ErrorContext, perCall = false): number {
-  if (value === undefined) return fallback;
-  const [min, max, unit] = RANGES[name];
-  if (typeof value !== "number" || !(value === Infinity ? max === Infinity : Number.isInteger(value)) || value < min || value > max) {
-    throw new ConfigurationError(
-      `${context.displayName ?? context.vendor} client: ${name}${perCall ? " for this call" : ""} must be a whole number from ` +
-        `${min} to ${max === Infinity ? "Infinity" : max}${unit}, got ${String(value)}.`,
-      context,
-    );
-  }
-  return value;
-}
-
-/** The caller's X-Request-Id, in whichever form the headers come (object, Headers, pairs). */
-function requestIdIn(headers: unknown): string | undefined {
-  if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get("x-request-id") ?? undefined;
-  const entries = Array.isArray(headers) ? (headers as [string, unknown][]) : Object.entries(headers);
-  const found = entries.find(([name]) => name.toLowerCase() === "x-request-id")?.[1];
-  return found == null ? undefined : String(found);
-}
-
-// The operation tables' key, `METHOD /path` as the spec writes the path; here rather than in
-// operation.ts, so the entry shares no module with the lazy zod chunk (one eager chunk fewer).
-const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
-
-function describe(op: OperationInfo | undefined, method: string, path: string) {
-  return op ? `${op.operationId} (${method} ${path})` : `${method} ${path}`;
 }
 
 export function createVendorClient<Paths extends Record<string, any>>(
@@ -142,139 +104,46 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
   // Server text may echo the key: every error and log line of this client goes through redact.
   const redact = secretRedactor(key);
-  const logger = options.logger ? redactingLogger(options.logger, redact) : silentLogger;
+  const level = resolveLogLevel(options.logLevel, base);
+  const sink = options.logger ?? (level ? consoleLogger : undefined);
+  const logger = sink ? redactingLogger(atLevel(sink, level ?? "debug"), redact) : silentLogger;
+  const warn = (message: string, details?: Record<string, unknown>) => (sink ? logger.warn(message, details) : console.warn(message));
   const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
-  const transport: TransportSettings = {
+  const clientMaxBytes = options.maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", options.maxResponseBytes, 0, base);
+  const agent = userAgent();
+  const state: ClientState = {
+    vendor,
+    redact,
+    logger,
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
-    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: options.logger && logger }) : undefined,
-    logger,
+    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: sink && logger }) : undefined,
     maxRetries: wholeNumber("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
     maxRetryWaitMs: wholeNumber("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
     timeoutMs: wholeNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, base),
+    defaultLimits: { json: clientMaxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, other: clientMaxBytes ?? Infinity },
+    requestId: requestIdIn(options.headers),
+    validate: options.validate ?? "warn",
+    onValidationError: options.onValidationError ?? ((error: ResponseValidationError) => warn(error.message, { issues: error.issues })),
+    hooks: options.hooks,
+    tracing: options.tracing !== false,
+    baseUrl,
+    warn,
+    warned: new Set(),
+    debug: sink !== undefined && (level === undefined || level === "debug"),
+    throwOnError: options.throwOnError === true,
+    schemasFor: lazyValidators(vendor),
+    raw: createFetchClient<Paths>({
+      baseUrl,
+      // A User-Agent in the caller's headers (any case) replaces the package's.
+      headers: agent ? { "User-Agent": agent, ...options.headers } : options.headers,
+      Request: PlannedRequest as unknown as typeof Request,
+    }) as unknown as Record<string, RawMethod>,
   };
-  const clientMaxBytes = options.maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", options.maxResponseBytes, 0, base);
-  const defaultLimits: BodyLimits = { json: clientMaxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, other: clientMaxBytes ?? Infinity };
-  const clientRequestId = requestIdIn(options.headers);
-  const onValidationError =
-    options.onValidationError ??
-    ((error: ResponseValidationError) =>
-      options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
-  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, Request: PlannedRequest as unknown as typeof Request });
-
-  // The body is redacted before anything cuts it (the vendor's reader may cut texts of its own),
-  // so no part of the key survives a cut; a body that is not JSON is kept as its start.
-  function failure(result: RawResult, context: ErrorContext): ApiError {
-    const clean = redactValue(result.error, redact);
-    const body = typeof clean === "string" ? snippet(clean) : clean;
-    const { code, message, requestId } = vendor.errorBody(clean);
-    return createApiError({
-      ...context,
-      ...(requestId ? { requestId } : {}),
-      status: result.response.status,
-      code,
-      message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
-      body,
-      retryAfter: serverWaitMs(result.response.headers),
-    });
-  }
-
-  const schemasFor = lazyValidators(vendor);
-
-  function checkRequest(schemas: OperationSchemas, init: Init, context: ErrorContext) {
-    const parts = [
-      ["path", schemas.path, init.params?.path ?? {}],
-      ["query", schemas.query, init.params?.query ?? {}],
-      ["body", schemas.body, init.body],
-    ] as const;
-    const issues = parts.flatMap(([where, schema, value]) =>
-      schema ? check(schema, value).map((i) => ({ ...i, path: i.path ? `${where}.${i.path}` : where })) : [],
-    );
-    if (issues.length) throw new RequestValidationError(context, issues);
-  }
 
   function method(name: (typeof METHODS)[number]) {
-    // Remembered for the spec's own paths only, so it holds at most one entry per operation.
-    const known = new Map<string, { key: string; op: OperationInfo | undefined; label: string; nonJson: boolean }>();
-    const lookUp = (path: string) => {
-      const key = operationKey(name, path);
-      const op = vendor.operations[key];
-      const entry = { key, op, label: describe(op, name, path), nonJson: declaresNonJson(op) };
-      if (op) known.set(path, entry);
-      return entry;
-    };
-    return async (path: string, init: Init = {}) => {
-      const { validate, timeoutMs, maxRetries, retryNonIdempotent, maxResponseBytes, ...fetchInit } = init;
-      const { key, op, label, nonJson } = known.get(path) ?? lookUp(path);
-      const sentId = requestIdIn(fetchInit.headers) ?? clientRequestId;
-      // Literals, not spreads, on this path: a spread that adds keys costs about a microsecond.
-      const context = { vendor: base.vendor, displayName: base.displayName, operation: label, requestId: sentId ?? crypto.randomUUID(), redact };
-      const mode = (validate as ValidationMode | undefined) ?? options.validate ?? "warn";
-      const signal = fetchInit.signal as AbortSignal | undefined;
-      // The first validated call waits for the schemas to load; the caller's abort ends that wait.
-      const schemas = op && mode !== "off" ? await (signal ? untilAborted(schemasFor(key, context), signal) : schemasFor(key, context)) : undefined;
-      if (schemas) checkRequest(schemas, fetchInit, context);
-      const call: CallSettings = {
-        context,
-        retryOptIn: retryNonIdempotent === true,
-        timeoutMs: wholeNumber("timeoutMs", timeoutMs, transport.timeoutMs, base, true),
-        maxRetries: wholeNumber("maxRetries", maxRetries, transport.maxRetries, base, true),
-      };
-      const perCallBytes = maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", maxResponseBytes, 0, base, true);
-      const limits = perCallBytes === undefined ? defaultLimits : { json: perCallBytes, other: perCallBytes };
-      const reading = name === "HEAD" ? undefined : readMode(op, nonJson, fetchInit.parseAs, context);
-      let answer: Response | undefined;
-      let answered: typeof context = context;
-      let streaming = false;
-      let result: RawResult & { requestId: string; [API_ERROR]?: ApiError };
-      // fetchInit is this call's own copy (the rest of init), so it can be handed on as it is.
-      // openapi-fetch hands success bodies over unread: read-response.ts reads them within the
-      // attempt's deadline and under maxResponseBytes, and a broken one becomes a typed error.
-      fetchInit.parseAs = "stream";
-      fetchInit.fetch = async (request: PlannedRequest) => {
-        answer = await send(request, transport, call);
-        const serverId = answer.headers.get("x-request-id");
-        if (serverId) answered = { ...context, requestId: serverId };
-        // Error bodies too are read within the deadline and the bound, then parsed by openapi-fetch.
-        return answer.ok ? answer : bufferBody(answer, limits.json, call.signal, answered);
-      };
-      try {
-        result = (await (raw[name] as (p: string, i: unknown) => Promise<RawResult>)(path, fetchInit)) as typeof result;
-        // No body at all (204, HEAD, Content-Length: 0) stays undefined and is not validated.
-        if (result.response.ok && result.data === null) result.data = undefined;
-        else if (result.response.ok && reading && result.data !== undefined) {
-          result.data = await readSuccess(result.response, reading, op, limits, call, answered);
-          // A streamed body is read after we return: the stream releases its attempt when it ends.
-          streaming = reading === "stream";
-        }
-      } catch (error) {
-        // After our fetch returned, only reading the body can fail (unless the caller aborted).
-        if (!answer || error instanceof VendorError || signal?.aborted) throw error;
-        throw bodyReadFailed(answer, answered, error, call.timeoutMs);
-      } finally {
-        if (!streaming) call.release?.();
-      }
-      const { requestId } = answered;
-      result.requestId = requestId;
-      if (!result.response.ok) {
-        const error = failure(result, answered);
-        attachApiError(result, error);
-        logger.debug(`HTTP ${result.response.status} from ${answered.operation}`, { requestId, code: error.code });
-        if (options.throwOnError) throw error;
-        return result;
-      }
-      const parsedJson = reading === "json" || (reading === "auto" && !(result.data instanceof Uint8Array));
-      if (schemas?.response && parsedJson && result.data !== undefined) {
-        const issues = check(schemas.response, result.data);
-        if (issues.length) {
-          const error = new ResponseValidationError(answered, issues);
-          logger.debug("response failed validation", { requestId, issues });
-          if (mode === "strict") throw error;
-          onValidationError(error);
-        }
-      }
-      return result;
-    };
+    const find = operationFinder(vendor, name);
+    return (path: string, init: Init = {}) => runCall(state, name, path, find(path), init);
   }
 
   const client = Object.fromEntries(METHODS.map((m) => [m, method(m)])) as unknown as VendorClient<Paths>;
@@ -286,7 +155,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const get = method("GET");
       return new Paginator<unknown>(
         async (query) => {
-          const result = await get(path, { ...init, params: { ...init.params, query } });
+          const result = (await get(path, { ...init, params: { ...init.params, query } })) as Awaited<ReturnType<typeof get>> & { [API_ERROR]?: Error };
           if (!result.response.ok) throw result[API_ERROR];
           return result.data;
         },

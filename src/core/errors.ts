@@ -304,3 +304,19 @@ export class ResponseTooLargeError extends MalformedResponseError {
     this.maxResponseBytes = maxResponseBytes;
   }
 }
+
+/** A hook of the caller's (beforeRequest, afterResponse, onError) threw, rejected or never settled; the call stopped there. */
+export class HookError extends VendorError {
+  /** Which hook: "beforeRequest", "afterResponse" or "onError". */
+  readonly hook: string;
+  constructor(hook: string, context: ErrorContext, cause: unknown) {
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(
+      `${context.displayName ?? context.vendor} client: the ${hook} hook failed during ${context.operation ?? "a call"} ` +
+        `(${cut(reason, MAX_MESSAGE_CHARS)}), so the call was stopped and not retried. Fix the hook; request id ${context.requestId ?? "unknown"}.`,
+      context,
+      { cause },
+    );
+    this.hook = hook;
+  }
+}

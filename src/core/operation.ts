@@ -9,6 +9,8 @@ export interface OperationInfo {
   /** `json` bodies are parsed and validated; `binary` ones (PDF, CSV …) are returned as bytes. */
   responseKind: "json" | "binary" | "none";
   mediaTypes: readonly string[];
+  /** The spec marks the operation `deprecated: true`. */
+  deprecated?: boolean;
 }
 
 /** Keyed by `METHOD /path` exactly as the spec writes the path. */

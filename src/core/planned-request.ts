@@ -3,7 +3,12 @@
 // because the transport sends every attempt with fetch(url, init) anyway. A real Request here
 // cost a second Request, its AbortSignal and a copy of its headers and body on every call, and
 // fetch(url, init) is also the form in which undici keeps the abort path alive (see transport.ts).
+import type { Call } from "./pipeline/call-state.js";
+
 const PLANNED = new Set(["method", "headers", "body", "signal", "redirect"]);
+
+/** The init key (a symbol: openapi-fetch copies it, fetch never sees it) that carries the pipeline's call. */
+export const CALL = Symbol("ai-vendor-contracts.call");
 
 export class PlannedRequest {
   readonly url: string;
@@ -14,6 +19,8 @@ export class PlannedRequest {
   readonly redirect: RequestRedirect | undefined;
   /** The caller's other RequestInit fields (cache, keepalive, dispatcher …), sent on every attempt. */
   readonly extras: Record<string, unknown> | undefined;
+  /** The pipeline's state of the call this request belongs to (pipeline/call-state.ts). */
+  readonly call: Call;
 
   constructor(url: string, init: RequestInit = {}) {
     this.url = url;
@@ -28,5 +35,6 @@ export class PlannedRequest {
       if (!PLANNED.has(key)) (extras ??= {})[key] = (init as Record<string, unknown>)[key];
     }
     this.extras = extras;
+    this.call = (init as { [CALL]?: Call })[CALL]!;
   }
 }

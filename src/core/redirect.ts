@@ -6,8 +6,9 @@ import type { ErrorContext } from "./errors.js";
 
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-// Request headers that carry a credential; the vendor's own auth header is added by the caller.
-const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie", "x-api-key"];
+// Request headers that carry a credential, or the W3C trace context meant for the vendor alone;
+// the vendor's own auth header is added by the caller.
+const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie", "x-api-key", "traceparent", "tracestate", "baggage"];
 // Headers that describe a body, dropped with it when a redirect turns the request into a GET.
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 

@@ -1,0 +1,55 @@
+// A call on a client state built by hand, so each pipeline step can be tested alone.
+import type { OperationInfo, OperationSchemas } from "../../../src/core/operation.js";
+import { Call, type ClientState, type Init } from "../../../src/core/pipeline/call-state.js";
+import { operationFinder } from "../../../src/core/pipeline/find-operation.js";
+import { silentLogger } from "../../../src/core/logger.js";
+import { secretRedactor } from "../../../src/core/redact.js";
+import { TEST_KEY, testVendor } from "../../fixtures/test-vendor.js";
+
+export const listThings: OperationInfo = { operationId: "listThings", scopes: [], responseKind: "json", mediaTypes: ["application/json"] };
+export const vendor = { ...testVendor, operations: { "GET /things": listThings } };
+
+export function stubClient(overrides: Partial<ClientState> = {}): ClientState {
+  return {
+    vendor,
+    redact: secretRedactor(TEST_KEY),
+    logger: silentLogger,
+    fetch: () => Promise.reject(new Error("no fetch in this test")),
+    authHeader: ["Authorization", `Bearer ${TEST_KEY}`],
+    limiter: undefined,
+    maxRetries: 2,
+    maxRetryWaitMs: 60_000,
+    timeoutMs: 30_000,
+    defaultLimits: { json: 1024, other: Infinity },
+    requestId: undefined,
+    validate: "warn",
+    onValidationError: () => {},
+    throwOnError: false,
+    schemasFor: async () => undefined,
+    raw: {},
+    hooks: undefined,
+    warn: () => {},
+    warned: new Set(),
+    debug: false,
+    tracing: false,
+    baseUrl: "https://api.testvendor.invalid",
+    ...overrides,
+  };
+}
+
+export function stubCall(init: Init = {}, client: ClientState = stubClient(), method = "GET", path = "/things"): Call {
+  return new Call(client, method, path, operationFinder(client.vendor, method)(path), init);
+}
+
+/** Schemas that accept anything but a body whose `ok` is not 1. */
+export const okSchemas: OperationSchemas = {
+  path: undefined,
+  query: undefined,
+  body: undefined,
+  response: {
+    safeParse: (value: unknown) =>
+      (value as { ok?: unknown }).ok === 1
+        ? { success: true }
+        : { success: false, error: { issues: [{ code: "invalid_value", path: ["ok"], message: "must be 1", values: [1] }] } },
+  },
+};
