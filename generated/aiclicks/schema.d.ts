@@ -275,7 +275,7 @@ export interface components {
              */
             website: string;
         };
-        /** @description The caller's current rate-limit window, the same numbers the `X-RateLimit-*` headers carry. The Rate Limits page shows this object; its fields are inferred as always present from the examples. */
+        /** @description The caller's current rate-limit window, the same numbers the `X-RateLimit-*` headers carry. The Rate Limits page shows this object; every field below is in every vendor example, so each is required. */
         RateLimitState: {
             /**
              * @description Requests allowed per 60-second window (60 by default). Shown in the vendor's examples.
@@ -299,7 +299,7 @@ export interface components {
          * @example 2026-06-17T10:00:11.218Z
          */
         GeneratedAt: string;
-        /** @description Result of `GET /api/v1/validate`. No query parameters are echoed. The payload's field list is not in the stored copy of the vendor page, so every field inside `data` is inferred from the two vendor examples (an API-key caller and a dashboard-JWT caller) and none is marked required. */
+        /** @description Result of `GET /api/v1/validate`. No query parameters are echoed. The payload's field list is not in the stored copy of the vendor page, so the fields inside `data` come from the two vendor examples (an API-key caller and a dashboard-JWT caller); every field both examples show is required (`key` and `allowed_domains` are `null` for a JWT caller). */
         ValidateResponse: {
             /** @description What the presented credential is and what it can reach. */
             data: {
@@ -502,7 +502,7 @@ export interface components {
          * @example 30
          */
         WindowDays: number;
-        /** @description Result of `GET /api/v1/fanout-queries`. The Overview lists this endpoint among the paginated ones, but the vendor's example `data` holds only `items` and `total`; `page`, `size` and `total_pages` are declared for the Overview's sake and not required. */
+        /** @description Result of `GET /api/v1/fanout-queries`. The Overview lists this endpoint among the paginated ones, but the vendor's example `data` holds only `items` and `total`; `page`, `size` and `total_pages` are declared for the Overview's sake, marked as not in the vendor's documentation, and not required. */
         FanoutQueryListResponse: {
             /** @description The list payload. */
             data: {

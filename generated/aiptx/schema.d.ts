@@ -754,8 +754,8 @@ export interface components {
              * @description The URL or IP address under test (an IP address is not a URL, so no URI format is asserted).
              * @example https://app.example.com
              */
-            target: string;
-            mode: components["schemas"]["ScanMode"];
+            target?: string;
+            mode?: components["schemas"]["ScanMode"];
             type?: components["schemas"]["ScanType"];
             /**
              * @description The scan's label.

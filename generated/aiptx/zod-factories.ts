@@ -48,8 +48,8 @@ export const zFindingsCount = once(() => z.object({
 export const zScan = once(() => z.object({
     id: z.string(),
     parent_scan_id: z.string().optional(),
-    target: z.string(),
-    mode: zScanMode(),
+    target: z.string().optional(),
+    mode: zScanMode().optional(),
     type: zScanType().optional(),
     name: z.string().optional(),
     status: zScanStatus(),

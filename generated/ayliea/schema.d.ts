@@ -129,7 +129,7 @@ export interface components {
         /**
          * @description The organization's most recent completed assessment result for one framework. The field list
          *     comes from the single example on the API overview page; the endpoint's own reference page is
-         *     not published, so no field is marked required.
+         *     not published. Every field that example shows is required.
          */
         Score: {
             /**
@@ -162,7 +162,7 @@ export interface components {
              * @description One entry per framework that has a completed assessment. Inferred from the recommendations
              *     endpoint's documented rule that the array is empty when nothing has been completed yet;
              *     frameworks that were never assessed are most likely absent rather than null. The vendor
-             *     publishes only an example of this response, so the property is not marked required.
+             *     publishes only an example of this response; the property is in it, so it is required.
              */
             scores: components["schemas"]["Score"][];
         };
@@ -181,7 +181,7 @@ export interface components {
         /**
          * @description One remediation action from a completed assessment. The vendor's page does not show whether
          *     the item fields are always present (that panel is collapsed in the stored copy). Both examples
-         *     carry all six fields, but none is marked required. The API has no effort estimate, no
+         *     carry all six fields, so all six are required. The API has no effort estimate, no
          *     implementation guidance and no Critical/High/Medium/Low level: those exist only in the app UI.
          */
         Recommendation: {
@@ -290,7 +290,7 @@ export interface components {
         /**
          * @description Extra catalogue information about a detected platform. Inferred from the vendor's example that
          *     this is a free-form object: it carries `vendor` and `category` there, and other keys may
-         *     appear. Neither key is marked required.
+         *     appear. Both keys the example shows are required.
          */
         PlatformMetadata: {
             /**
@@ -307,7 +307,7 @@ export interface components {
         /**
          * @description One AI platform detected in the scan. The vendor's descriptions of these fields are past the cut
          *     point of the stored docs, so the names, types and meanings below come from the documented
-         *     example response. No field is marked required.
+         *     example response. Every field the example shows is required.
          */
         DiscoveredPlatform: {
             /**

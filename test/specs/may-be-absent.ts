@@ -21,8 +21,9 @@ export const MAY_BE_ABSENT: MayBeAbsent[] = [
   {
     vendor: "aiptx",
     schema: "/components/schemas/Scan",
-    fields: ["type", "name", "progress", "current_phase", "phases", "findings_count", "created_at", "started_at", "completed_at", "estimated_duration", "estimated_completion", "parent_scan_id"],
-    reason: "Each scan answer shows a different subset: the create (E1), list (E2), detail (E3) and rescan (E6) examples each leave some of these out.",
+    fields: ["target", "mode", "type", "name", "progress", "current_phase", "phases", "findings_count", "created_at", "started_at", "completed_at", "estimated_duration", "estimated_completion", "parent_scan_id"],
+    reason:
+      "The API introduction's generic success example is a scan with only `id`, `status` and `created_at` (fact sheet §4), and the create (E1), list (E2), detail (E3) and rescan (E6) examples each leave some of the others out.",
   },
   {
     vendor: "aiptx",
