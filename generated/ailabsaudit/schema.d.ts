@@ -729,7 +729,7 @@ export interface components {
             success: boolean;
             /** @description The client contacts on this page. */
             data: components["schemas"]["Contact"][];
-            /** @description Not in the vendor's documentation: */
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -795,7 +795,7 @@ export interface components {
             success: boolean;
             /** @description The client competitors on this page. */
             data: components["schemas"]["Competitor"][];
-            /** @description Not in the vendor's documentation: */
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -1622,7 +1622,7 @@ export interface components {
             success: boolean;
             /** @description The audit results on this page. */
             data: components["schemas"]["AuditResult"][];
-            /** @description Not in the vendor's documentation: */
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -1986,7 +1986,7 @@ export interface components {
             success: boolean;
             /** @description The questionnaire responses on this page. */
             data: components["schemas"]["QuestionnaireAnswer"][];
-            /** @description Not in the vendor's documentation: */
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -2102,7 +2102,7 @@ export interface components {
             success: boolean;
             /** @description The ranked clients on this page. */
             data: components["schemas"]["LeaderboardEntry"][];
-            /** @description Not in the vendor's documentation: */
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**

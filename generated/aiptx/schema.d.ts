@@ -1254,7 +1254,7 @@ export interface components {
             success: boolean;
             /** @description Not in the vendor's documentation: whatever the call returns; not documented. */
             data?: unknown;
-            /** @description Not in the vendor's documentation: */
+            /** @description Not in the vendor's documentation: no response of these calls is shown; the introduction's generic envelope carries `meta`. */
             meta?: components["schemas"]["ResponseMeta"];
         };
         /**

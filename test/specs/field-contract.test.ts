@@ -87,6 +87,8 @@ describe.each(VENDORS)("%s spec", (vendor) => {
   it("every optional response field is a marked guess or listed as documented-but-may-be-absent; no guess is required", () => {
     expect(unmarkedOptionals(vendor, spec)).toEqual([]);
     expect(requiredGuesses(spec)).toEqual([]);
+    const bare = specProperties(spec).filter((p) => p.description.startsWith(GUESS_PREFIX) && p.description.length < GUESS_PREFIX.length + 20);
+    expect(bare.map((p) => p.pointer), "a guess says why it is guessed").toEqual([]);
   });
 
   it("the may-be-absent list is honest: each entry is declared, optional, not a guess, and shown by some example", () => {
