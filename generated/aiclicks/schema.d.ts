@@ -234,25 +234,25 @@ export interface components {
         Team: {
             /**
              * Format: uuid
-             * @description Team identifier. Inferred from the examples (the JWT example shows a `"..."` placeholder instead).
+             * @description Team identifier. Shown in the vendor's examples (the JWT example shows a `"..."` placeholder instead).
              * @example 1be5a7d4-0c8b-4f1d-9b9c-12b9c0e5d2a4
              */
-            id?: string;
+            id: string;
             /**
-             * @description Team name. Inferred from the examples.
+             * @description Team name. Shown in the vendor's examples.
              * @example Acme
              */
-            name?: string;
+            name: string;
             /**
-             * @description Whether API access is switched on for the team; keys of a team without it get 403. Inferred from the examples.
+             * @description Whether API access is switched on for the team; keys of a team without it get 403. Shown in the vendor's examples.
              * @example true
              */
-            developer_access?: boolean;
+            developer_access: boolean;
             /**
-             * @description Number of tracked domains in the caller's scope on this team; forced to 0 when `developer_access` is false. Inferred from the examples.
+             * @description Number of tracked domains in the caller's scope on this team; forced to 0 when `developer_access` is false. Shown in the vendor's examples.
              * @example 3
              */
-            domains_count?: number;
+            domains_count: number;
         };
         /**
          * Format: uuid
@@ -262,36 +262,36 @@ export interface components {
         DomainUuid: string;
         /** @description One entry of a key's domain allowlist. All fields inferred from the `/validate` API-key example. */
         AllowedDomain: {
-            /** @description Domain identifier (usable as `domain_id`). Inferred from the example. */
-            id?: components["schemas"]["DomainUuid"];
+            /** @description Domain identifier (usable as `domain_id`). Shown in the vendor's example. */
+            id: components["schemas"]["DomainUuid"];
             /**
-             * @description Display name of the domain. Inferred from the example.
+             * @description Display name of the domain. Shown in the vendor's example.
              * @example Acme Inc.
              */
-            name?: string;
+            name: string;
             /**
-             * @description Host of the tracked site, without scheme (e.g. `acme.com`). Inferred from the example.
+             * @description Host of the tracked site, without scheme (e.g. `acme.com`). Shown in the vendor's example.
              * @example acme.com
              */
-            website?: string;
+            website: string;
         };
-        /** @description The caller's current rate-limit window, the same numbers the `X-RateLimit-*` headers carry. The Rate Limits page shows this object; its fields are inferred as always present from the examples. */
+        /** @description The caller's current rate-limit window, the same numbers the `X-RateLimit-*` headers carry. The Rate Limits page shows this object; every field below is in every vendor example, so each is required. */
         RateLimitState: {
             /**
-             * @description Requests allowed per 60-second window (60 by default). Inferred from the examples.
+             * @description Requests allowed per 60-second window (60 by default). Shown in the vendor's examples.
              * @example 60
              */
-            limit_per_minute?: number;
+            limit_per_minute: number;
             /**
-             * @description Requests left in the current window; `null` for a JWT caller, who is not rate-limited. Inferred from the examples.
+             * @description Requests left in the current window; `null` for a JWT caller, who is not rate-limited. Shown in the vendor's examples.
              * @example 58
              */
-            remaining?: number | null;
+            remaining: number | null;
             /**
-             * @description Unix time (seconds) at which the window resets; `null` for a JWT caller. Inferred from the examples.
+             * @description Unix time (seconds) at which the window resets; `null` for a JWT caller. Shown in the vendor's examples.
              * @example 1718531412
              */
-            reset_at?: number | null;
+            reset_at: number | null;
         };
         /**
          * Format: date-time
@@ -299,51 +299,51 @@ export interface components {
          * @example 2026-06-17T10:00:11.218Z
          */
         GeneratedAt: string;
-        /** @description Result of `GET /api/v1/validate`. No query parameters are echoed. The payload's field list is not in the stored copy of the vendor page, so every field inside `data` is inferred from the two vendor examples (an API-key caller and a dashboard-JWT caller) and none is marked required. */
+        /** @description Result of `GET /api/v1/validate`. No query parameters are echoed. The payload's field list is not in the stored copy of the vendor page, so the fields inside `data` come from the two vendor examples (an API-key caller and a dashboard-JWT caller); every field both examples show is required (`key` and `allowed_domains` are `null` for a JWT caller). */
         ValidateResponse: {
             /** @description What the presented credential is and what it can reach. */
             data: {
                 /**
-                 * @description Whether the credential was accepted. Inferred from the examples (always `true` there; a rejected credential gets 401 instead).
+                 * @description Whether the credential was accepted. Shown in the vendor's examples (always `true` there; a rejected credential gets 401 instead).
                  * @example true
                  */
-                valid?: boolean;
+                valid: boolean;
                 /**
-                 * @description Kind of credential used. Inferred from the examples, which show `api_key` (an `ak_live_` key) and `jwt` (a dashboard session token); the vendor does not promise the list is closed.
+                 * @description Kind of credential used. Shown in the vendor's examples, which show `api_key` (an `ak_live_` key) and `jwt` (a dashboard session token); the vendor does not promise the list is closed.
                  * @example api_key
                  */
-                key_type?: string;
-                /** @description Metadata of the API key; `null` when the caller used a JWT. Inferred from the examples. */
-                key?: {
+                key_type: string;
+                /** @description Metadata of the API key; `null` when the caller used a JWT. Shown in the vendor's examples. */
+                key: {
                     /**
                      * Format: uuid
-                     * @description Identifier of the API key. Inferred from the examples.
+                     * @description Identifier of the API key. Shown in the vendor's examples.
                      * @example 8f1d3c0a-2f9b-4c11-9b80-7a82e1f0c3f3
                      */
-                    id?: string;
+                    id: string;
                     /**
-                     * @description Label the key was given when it was created. Inferred from the examples.
+                     * @description Label the key was given when it was created. Shown in the vendor's examples.
                      * @example Production exports
                      */
-                    name?: string;
+                    name: string;
                     /**
                      * Format: date-time
-                     * @description When the key was created. Inferred from the examples.
+                     * @description When the key was created. Shown in the vendor's examples.
                      * @example 2026-02-14T10:11:02.318Z
                      */
-                    created_at?: string;
+                    created_at: string;
                 } | null;
                 /**
                  * Format: uuid
-                 * @description The user who created the key (API key) or who is logged in (JWT). Inferred from the examples.
+                 * @description The user who created the key (API key) or who is logged in (JWT). Shown in the vendor's examples.
                  * @example f1b9e2d4-3a4b-4f1d-9b9c-12b9c0e5d2a4
                  */
-                user_id?: string;
+                user_id: string;
                 /** @description Teams the caller can reach: the key's single team for an API key, every team of the user for a JWT. Teams without developer access are listed too, with `domains_count` forced to 0. Inferred from the examples and the page's description. */
-                teams?: components["schemas"]["Team"][];
-                /** @description The domain allowlist the key inherited from the user who created it; `null` for a JWT caller. Inferred from the examples. */
-                allowed_domains?: components["schemas"]["AllowedDomain"][] | null;
-                rate_limit?: components["schemas"]["RateLimitState"];
+                teams: components["schemas"]["Team"][];
+                /** @description The domain allowlist the key inherited from the user who created it; `null` for a JWT caller. Shown in the vendor's examples. */
+                allowed_domains: components["schemas"]["AllowedDomain"][] | null;
+                rate_limit: components["schemas"]["RateLimitState"];
             };
             generated_at: components["schemas"]["GeneratedAt"];
         };
@@ -359,24 +359,24 @@ export interface components {
         };
         /** @description A tracked domain (brand website) the caller can access. Field presence is inferred from the vendor example; the MCP tools page says domains also carry the tracked-models list and the analysis frequency, but their REST field names are unknown, so they are not declared here. */
         Domain: {
-            /** @description Domain identifier — the `domain_id` every domain-scoped endpoint takes. Inferred as always present from the example. */
-            id?: components["schemas"]["DomainUuid"];
+            /** @description Domain identifier — the `domain_id` every domain-scoped endpoint takes. Shown in every vendor example. */
+            id: components["schemas"]["DomainUuid"];
             /**
-             * @description Display name of the domain. Inferred from the example.
+             * @description Display name of the domain. Shown in the vendor's example.
              * @example Acme Inc.
              */
-            name?: string;
+            name: string;
             /**
-             * @description Host of the tracked site, without scheme (e.g. `acme.com`). Inferred from the example.
+             * @description Host of the tracked site, without scheme (e.g. `acme.com`). Shown in the vendor's example.
              * @example acme.com
              */
-            website?: string;
+            website: string;
             /**
              * Format: date-time
-             * @description When the domain was added to AIclicks. Inferred from the example.
+             * @description When the domain was added to AIclicks. Shown in the vendor's example.
              * @example 2025-11-04T12:18:55.218Z
              */
-            created_at?: string;
+            created_at: string;
         };
         /**
          * @description Number of matching rows across all pages.
@@ -419,26 +419,26 @@ export interface components {
         Prompt: {
             /**
              * Format: uuid
-             * @description Prompt identifier (the same ids appear in `/fanout-queries`). Inferred from the example.
+             * @description Prompt identifier (the same ids appear in `/fanout-queries`). Shown in the vendor's example.
              * @example 21c1f9aa-9b6d-4e3a-8a31-2b0c0e1f2a3b
              */
-            id?: string;
+            id: string;
             /**
-             * @description The prompt as it is put to the AI assistants. Inferred from the example.
+             * @description The prompt as it is put to the AI assistants. Shown in the vendor's example.
              * @example best CRM for small business
              */
-            text?: string;
+            text: string;
             /**
-             * @description Estimated monthly search volume of the prompt. Inferred from the example; whether it can be `null` when no estimate exists is unknown.
+             * @description Estimated monthly search volume of the prompt. Shown in the vendor's example; whether it can be `null` when no estimate exists is unknown.
              * @example 8100
              */
-            estimated_search_volume?: number;
+            estimated_search_volume: number;
             /**
              * Format: date-time
-             * @description When the prompt was added. Inferred from the example.
+             * @description When the prompt was added. Shown in the vendor's example.
              * @example 2026-05-04T09:15:02.118Z
              */
-            created_at?: string;
+            created_at: string;
         };
         /** @description Result of `GET /api/v1/prompts`: one page of a domain's prompts, newest first, with the paging totals under `data` and the request echoed at the top level. */
         PromptListResponse: {
@@ -454,55 +454,55 @@ export interface components {
                 size: components["schemas"]["PageSize"];
                 total_pages: components["schemas"]["TotalPages"];
             };
-            /** @description Echo of the requested `domain_id`. Inferred as always present from the example. */
-            domain_id?: components["schemas"]["DomainUuid"];
-            /** @description Echo of the page in effect (present even when `page` was not sent). Inferred from the example. */
-            page?: components["schemas"]["PageNumber"];
-            /** @description Echo of the page size in effect (the example shows 50 with no `size` sent). Inferred from the example. */
-            size?: components["schemas"]["PageSize"];
+            /** @description Echo of the requested `domain_id`. Shown in every vendor example. */
+            domain_id: components["schemas"]["DomainUuid"];
+            /** @description Echo of the page in effect (present even when `page` was not sent). Shown in the vendor's example. */
+            page: components["schemas"]["PageNumber"];
+            /** @description Echo of the page size in effect (the example shows 50 with no `size` sent). Shown in the vendor's example. */
+            size: components["schemas"]["PageSize"];
             generated_at: components["schemas"]["GeneratedAt"];
         };
         /** @description One web-search query that an AI model issued while answering a tracked prompt, attributed to the model channel that issued it. Field presence is inferred from the vendor example. */
         FanoutQuery: {
             /**
              * Format: uuid
-             * @description Identifier of this emission. Inferred from the example; note that one vendor example id (`bd6f5124-4277-4e91-cc34-5f3fbf614dde`) is UUID-shaped but not an RFC 9562 UUID, so validate it as 8-4-4-4-12 hex only.
+             * @description Identifier of this emission. Shown in the vendor's example; note that one vendor example id (`bd6f5124-4277-4e91-cc34-5f3fbf614dde`) is UUID-shaped but not an RFC 9562 UUID, so validate it as 8-4-4-4-12 hex only.
              * @example 8a3c2e91-1f44-4b6e-9a01-2c0d8f3e1aab
              */
-            id?: string;
+            id: string;
             /**
-             * @description The search query text the model ran. Inferred from the example.
+             * @description The search query text the model ran. Shown in the vendor's example.
              * @example top CRM software 2026
              */
-            query?: string;
+            query: string;
             /**
-             * @description Display name of the model channel, e.g. `ChatGPT`, `Claude`, `Perplexity` (open set). Inferred from the example.
+             * @description Display name of the model channel, e.g. `ChatGPT`, `Claude`, `Perplexity` (open set). Shown in the vendor's example.
              * @example ChatGPT
              */
-            model?: string;
+            model: string;
         };
         /** @description A tracked prompt with the fan-out queries it triggered. Field presence is inferred from the vendor example. */
         PromptFanoutGroup: {
             /**
              * Format: uuid
-             * @description Prompt identifier (same ids as `/prompts`). Inferred from the example.
+             * @description Prompt identifier (same ids as `/prompts`). Shown in the vendor's example.
              * @example 21c1f9aa-9b6d-4e3a-8a31-2b0c0e1f2a3b
              */
-            id?: string;
+            id: string;
             /**
-             * @description The prompt text. Inferred from the example.
+             * @description The prompt text. Shown in the vendor's example.
              * @example best CRM for small business
              */
-            text?: string;
-            /** @description Every fan-out emission for this prompt in the window (one entry per emission, so the same query text can repeat). Inferred from the example. */
-            fanout_queries?: components["schemas"]["FanoutQuery"][];
+            text: string;
+            /** @description Every fan-out emission for this prompt in the window (one entry per emission, so the same query text can repeat). Shown in the vendor's example. */
+            fanout_queries: components["schemas"]["FanoutQuery"][];
         };
         /**
          * @description Look-back window in days, as echoed by the server. Whether the echo is the requested value or the bucket it was snapped to is not documented (every vendor example uses 30).
          * @example 30
          */
         WindowDays: number;
-        /** @description Result of `GET /api/v1/fanout-queries`. The Overview lists this endpoint among the paginated ones, but the vendor's example `data` holds only `items` and `total`; `page`, `size` and `total_pages` are declared for the Overview's sake and not required. */
+        /** @description Result of `GET /api/v1/fanout-queries`. The Overview lists this endpoint among the paginated ones, but the vendor's example `data` holds only `items` and `total`; `page`, `size` and `total_pages` are declared for the Overview's sake, marked as not in the vendor's documentation, and not required. */
         FanoutQueryListResponse: {
             /** @description The list payload. */
             data: {
@@ -510,22 +510,22 @@ export interface components {
                 items: components["schemas"]["PromptFanoutGroup"][];
                 /** @description Total count reported by the server. The vendor example shows 12 with two prompts and four emissions listed, so whether it counts prompts or emissions is unclear. */
                 total: components["schemas"]["TotalCount"];
-                /** @description Current page. Not in the vendor example; inferred from the Overview's list shape. */
+                /** @description Not in the vendor's documentation: Current page. Not in the vendor example; inferred from the Overview's list shape. */
                 page?: components["schemas"]["PageNumber"];
-                /** @description Page size. Not in the vendor example; inferred from the Overview's list shape. */
+                /** @description Not in the vendor's documentation: Page size. Not in the vendor example; inferred from the Overview's list shape. */
                 size?: components["schemas"]["PageSize"];
-                /** @description Number of pages. Not in the vendor example; inferred from the Overview's list shape. */
+                /** @description Not in the vendor's documentation: Number of pages. Not in the vendor example; inferred from the Overview's list shape. */
                 total_pages?: components["schemas"]["TotalPages"];
             };
-            /** @description Echo of the requested `domain_id`. Inferred as always present from the example. */
-            domain_id?: components["schemas"]["DomainUuid"];
-            /** @description Echo of the look-back window. Inferred from the example. */
-            days?: components["schemas"]["WindowDays"];
+            /** @description Echo of the requested `domain_id`. Shown in every vendor example. */
+            domain_id: components["schemas"]["DomainUuid"];
+            /** @description Echo of the look-back window. Shown in the vendor's example. */
+            days: components["schemas"]["WindowDays"];
             /**
-             * @description Echo of the model filter (`all` when none was sent). Inferred from the example.
+             * @description Echo of the model filter (`all` when none was sent). Shown in the vendor's example.
              * @example all
              */
-            model?: string;
+            model: string;
             generated_at: components["schemas"]["GeneratedAt"];
         };
         /**
@@ -538,15 +538,15 @@ export interface components {
         TimeSeriesPoint: {
             /**
              * Format: date
-             * @description The UTC calendar day (`YYYY-MM-DD`). Inferred as always present from every vendor example.
+             * @description The UTC calendar day (`YYYY-MM-DD`). Shown in every vendor example.
              * @example 2026-05-19
              */
-            date?: string;
+            date: string;
             /**
-             * @description The day's metric, summed or pooled over every AI model channel. A percentage (0–100, with decimals) for the visibility and citability series; a whole count for the mentions and citations series. 0 when the day had no data. Inferred as always present from every vendor example.
+             * @description The day's metric, summed or pooled over every AI model channel. A percentage (0–100, with decimals) for the visibility and citability series; a whole count for the mentions and citations series. 0 when the day had no data. Shown in every vendor example.
              * @example 12.4
              */
-            value?: number;
+            value: number;
         };
         /** @description Shared envelope of the four daily time-series endpoints: the whole window in one unpaginated `items` array, plus the echoed `domain_id` and `days`. */
         TimeSeriesResponse: {
@@ -563,169 +563,169 @@ export interface components {
         /** @description One tracked entity — the user's own brand or a dedicated competitor — with its aggregate figures over the window. The page's field list is not in the stored copy; every field is inferred from the vendor example, and no relation between the numbers (e.g. `visibility` vs `sov`) is promised. */
         BrandRankingEntry: {
             /**
-             * @description Entity identifier: the literal `brand` for the user's own brand, a competitor UUID otherwise (one vendor example id, `ab12cd34-ef56-7890-12ab-cd34ef567890`, is not an RFC 9562 UUID). Deliberately not typed as a UUID. Inferred from the example.
+             * @description Entity identifier: the literal `brand` for the user's own brand, a competitor UUID otherwise (one vendor example id, `ab12cd34-ef56-7890-12ab-cd34ef567890`, is not an RFC 9562 UUID). Deliberately not typed as a UUID. Shown in the vendor's example.
              * @example 9c4f2e1a-6b08-4b3a-b5a1-c1d2e3f4a5b6
              */
-            id?: string;
+            id: string;
             /**
-             * @description Entity name. Inferred from the example.
+             * @description Entity name. Shown in the vendor's example.
              * @example keyword.com
              */
-            name?: string;
+            name: string;
             /**
-             * @description Competitor host without scheme (e.g. `keyword.com`); `null` on the own-brand row. Inferred from the example.
+             * @description Competitor host without scheme (e.g. `keyword.com`); `null` on the own-brand row. Shown in the vendor's example.
              * @example keyword.com
              */
-            website?: string | null;
+            website: string | null;
             /**
-             * @description True only on the user's own brand row. Inferred from the example.
+             * @description True only on the user's own brand row. Shown in the vendor's example.
              * @example false
              */
-            is_brand?: boolean;
+            is_brand: boolean;
             /**
-             * @description How often the entity was mentioned in the window; rows are ranked by it. Inferred from the example.
+             * @description How often the entity was mentioned in the window; rows are ranked by it. Shown in the vendor's example.
              * @example 520
              */
-            mentions?: number;
+            mentions: number;
             /**
-             * @description Visibility of the entity, in percent. Inferred from the example.
+             * @description Visibility of the entity, in percent. Shown in the vendor's example.
              * @example 30.79
              */
-            visibility?: number;
+            visibility: number;
             /**
-             * @description Share of voice of the entity among the tracked entities, in percent. Inferred from the example.
+             * @description Share of voice of the entity among the tracked entities, in percent. Shown in the vendor's example.
              * @example 30.79
              */
-            sov?: number;
+            sov: number;
             /**
-             * @description Average position of the entity in the answers that mention it (1 is the top; lower is better); `null` when there is nothing to average — the vendor's own code samples handle `null`. Inferred from the example.
+             * @description Average position of the entity in the answers that mention it (1 is the top; lower is better); `null` when there is nothing to average — the vendor's own code samples handle `null`. Shown in the vendor's example.
              * @example 1.2
              */
-            avg_position?: number | null;
+            avg_position: number | null;
             /**
-             * @description Number of prompts whose answers mention the entity. Inferred from the example.
+             * @description Number of prompts whose answers mention the entity. Shown in the vendor's example.
              * @example 231
              */
-            prompts_mentioned?: number;
+            prompts_mentioned: number;
             /**
-             * @description Number of prompts considered. Inferred from the example.
+             * @description Number of prompts considered. Shown in the vendor's example.
              * @example 335
              */
-            total_prompts?: number;
+            total_prompts: number;
         };
         /** @description Result of `GET /api/v1/brand-rankings`. */
         BrandRankingsResponse: {
             /** @description The ranking payload. */
             data: {
-                /** @description The user's own brand first, then each dedicated competitor, ranked by mention count. Inferred as always present from the example. */
-                items?: components["schemas"]["BrandRankingEntry"][];
+                /** @description The user's own brand first, then each dedicated competitor, ranked by mention count. Shown in every vendor example. */
+                items: components["schemas"]["BrandRankingEntry"][];
             };
-            /** @description Echo of the requested `domain_id`. Inferred as always present from the example. */
-            domain_id?: components["schemas"]["DomainUuid"];
-            /** @description Echo of the look-back window. Inferred from the example. */
-            days?: components["schemas"]["WindowDays"];
+            /** @description Echo of the requested `domain_id`. Shown in every vendor example. */
+            domain_id: components["schemas"]["DomainUuid"];
+            /** @description Echo of the look-back window. Shown in the vendor's example. */
+            days: components["schemas"]["WindowDays"];
             generated_at: components["schemas"]["GeneratedAt"];
         };
         /** @description How the brand performs in one AI search channel. Field presence is inferred from the vendor example. */
         ModelLeaderboardEntry: {
             /**
-             * @description Display name of the channel. The vendor names ChatGPT, Perplexity, Gemini, AI Overviews, AI Mode, Claude, Grok and Copilot; kept as an open string. Inferred from the example.
+             * @description Display name of the channel. The vendor names ChatGPT, Perplexity, Gemini, AI Overviews, AI Mode, Claude, Grok and Copilot; kept as an open string. Shown in the vendor's example.
              * @example Perplexity
              */
-            model?: string;
+            model: string;
             /**
-             * @description The brand's visibility in this channel, in percent. Inferred from the example.
+             * @description The brand's visibility in this channel, in percent. Shown in the vendor's example.
              * @example 32.38
              */
-            visibility?: number;
+            visibility: number;
             /**
-             * @description The brand's average position in this channel's answers (lower is better); `null` when it has none. Inferred from the example.
+             * @description The brand's average position in this channel's answers (lower is better); `null` when it has none. Shown in the vendor's example.
              * @example 2.92
              */
-            avg_position?: number | null;
+            avg_position: number | null;
         };
         /** @description Result of `GET /api/v1/model-leaderboard`. */
         ModelLeaderboardResponse: {
             /** @description The leaderboard payload. */
             data: {
-                /** @description One row per AI channel, sorted by `visibility` descending. Inferred as always present from the example. */
-                items?: components["schemas"]["ModelLeaderboardEntry"][];
+                /** @description One row per AI channel, sorted by `visibility` descending. Shown in every vendor example. */
+                items: components["schemas"]["ModelLeaderboardEntry"][];
             };
-            /** @description Echo of the requested `domain_id`. Inferred as always present from the example. */
-            domain_id?: components["schemas"]["DomainUuid"];
-            /** @description Echo of the look-back window. Inferred from the example. */
-            days?: components["schemas"]["WindowDays"];
+            /** @description Echo of the requested `domain_id`. Shown in every vendor example. */
+            domain_id: components["schemas"]["DomainUuid"];
+            /** @description Echo of the look-back window. Shown in the vendor's example. */
+            days: components["schemas"]["WindowDays"];
             generated_at: components["schemas"]["GeneratedAt"];
         };
         /** @description One URL that AI answers to the domain's tracked prompts cited during the window — the brand's own pages, competitors' and third parties' alike. The page's field list is not in the stored copy; every field is inferred from the vendor example. */
         CitedPage: {
             /**
-             * @description Cited page as host plus path, without scheme (e.g. `aiclicks.io/blog/...`). Inferred from the example.
+             * @description Cited page as host plus path, without scheme (e.g. `aiclicks.io/blog/...`). Shown in the vendor's example.
              * @example aiclicks.io/blog/best-ai-optimization-tools
              */
-            url?: string;
+            url: string;
             /**
-             * @description Host of the cited page; filter on it client-side to keep only the brand's own pages. Inferred from the example.
+             * @description Host of the cited page; filter on it client-side to keep only the brand's own pages. Shown in the vendor's example.
              * @example aiclicks.io
              */
-            domain?: string;
+            domain: string;
             /**
-             * @description Classification of the page, e.g. `Listicle`, `Generic Article` (open set). Inferred from the example; whether unclassified pages get `null` is unknown.
+             * @description Classification of the page, e.g. `Listicle`, `Generic Article` (open set). Shown in the vendor's example; whether unclassified pages get `null` is unknown.
              * @example Listicle
              */
-            page_type?: string;
+            page_type: string;
             /**
-             * @description Title of the cited page. Inferred from the example.
+             * @description Title of the cited page. Shown in the vendor's example.
              * @example 14 Best AI Search Visibility Optimization Tools in 2026
              */
-            page_title?: string;
+            page_title: string;
             /**
-             * @description How many times the URL was cited in the window. Inferred from the example.
+             * @description How many times the URL was cited in the window. Shown in the vendor's example.
              * @example 75
              */
-            frequency?: number;
+            frequency: number;
             /**
-             * @description Brand mentions associated with the answers citing this URL. Inferred from the example; the vendor's definition is not in the stored copy.
+             * @description Brand mentions associated with the answers citing this URL. Shown in the vendor's example; the vendor's definition is not in the stored copy.
              * @example 118
              */
-            mentions?: number;
+            mentions: number;
             /**
-             * @description Number of distinct tracked prompts whose answers cited the URL. Inferred from the example.
+             * @description Number of distinct tracked prompts whose answers cited the URL. Shown in the vendor's example.
              * @example 28
              */
-            prompt_count?: number;
+            prompt_count: number;
             /**
-             * @description Models that cited the URL, as slugs (e.g. `google-ai-mode`, `google-ai-overviews`, `gpt-4o-search`) — not the display names other endpoints use. Inferred from the example.
+             * @description Models that cited the URL, as slugs (e.g. `google-ai-mode`, `google-ai-overviews`, `gpt-4o-search`) — not the display names other endpoints use. Shown in the vendor's example.
              * @example [
              *       "google-ai-mode",
              *       "gpt-4o-search"
              *     ]
              */
-            models?: string[];
+            models: string[];
             /**
              * Format: date-time
-             * @description First time the URL was cited (microseconds, `+00:00` offset). Inferred from the example.
+             * @description First time the URL was cited (microseconds, `+00:00` offset). Shown in the vendor's example.
              * @example 2026-04-27T08:58:37.268809+00:00
              */
-            first_seen?: string;
+            first_seen: string;
             /**
              * Format: date-time
-             * @description Most recent citation of the URL. Inferred from the example.
+             * @description Most recent citation of the URL. Shown in the vendor's example.
              * @example 2026-06-15T08:20:57.676821+00:00
              */
-            last_seen?: string;
+            last_seen: string;
         };
         /** @description Result of `GET /api/v1/citations`. The vendor example shows no paging fields; the whole rollup comes back in `items`. */
         CitationListResponse: {
             /** @description The rollup payload. */
             data: {
-                /** @description One row per cited URL. Inferred as always present from the example, which is ordered by `frequency` descending (the documented order is not in the stored copy). */
-                items?: components["schemas"]["CitedPage"][];
+                /** @description One row per cited URL. Shown in every vendor example, which is ordered by `frequency` descending (the documented order is not in the stored copy). */
+                items: components["schemas"]["CitedPage"][];
             };
-            /** @description Echo of the requested `domain_id`. Inferred as always present from the example. */
-            domain_id?: components["schemas"]["DomainUuid"];
-            /** @description Echo of the look-back window. Inferred from the example. */
-            days?: components["schemas"]["WindowDays"];
+            /** @description Echo of the requested `domain_id`. Shown in every vendor example. */
+            domain_id: components["schemas"]["DomainUuid"];
+            /** @description Echo of the look-back window. Shown in the vendor's example. */
+            days: components["schemas"]["WindowDays"];
             generated_at: components["schemas"]["GeneratedAt"];
         };
     };

@@ -4,41 +4,41 @@ import * as z from "zod";
 import { once } from "../../src/core/operation.js";
 
 export const zTeam = once(() => z.object({
-    id: z.guid().optional(),
-    name: z.string().optional(),
-    developer_access: z.boolean().optional(),
-    domains_count: z.int().gte(0).optional()
+    id: z.guid(),
+    name: z.string(),
+    developer_access: z.boolean(),
+    domains_count: z.int().gte(0)
 }));
 
 export const zDomainUuid = once(() => z.guid());
 
 export const zAllowedDomain = once(() => z.object({
-    id: zDomainUuid().optional(),
-    name: z.string().optional(),
-    website: z.string().optional()
+    id: zDomainUuid(),
+    name: z.string(),
+    website: z.string()
 }));
 
 export const zRateLimitState = once(() => z.object({
-    limit_per_minute: z.int().gte(0).optional(),
-    remaining: z.int().gte(0).nullish(),
-    reset_at: z.int().gte(0).nullish()
+    limit_per_minute: z.int().gte(0),
+    remaining: z.int().gte(0).nullable(),
+    reset_at: z.int().gte(0).nullable()
 }));
 
 export const zGeneratedAt = once(() => z.iso.datetime({ offset: true }));
 
 export const zValidateResponse = once(() => z.object({
     data: z.object({
-        valid: z.boolean().optional(),
-        key_type: z.string().optional(),
+        valid: z.boolean(),
+        key_type: z.string(),
         key: z.object({
-            id: z.guid().optional(),
-            name: z.string().optional(),
-            created_at: z.iso.datetime({ offset: true }).optional()
-        }).nullish(),
-        user_id: z.guid().optional(),
-        teams: z.array(zTeam()).optional(),
-        allowed_domains: z.array(zAllowedDomain()).nullish(),
-        rate_limit: zRateLimitState().optional()
+            id: z.guid(),
+            name: z.string(),
+            created_at: z.iso.datetime({ offset: true })
+        }).nullable(),
+        user_id: z.guid(),
+        teams: z.array(zTeam()),
+        allowed_domains: z.array(zAllowedDomain()).nullable(),
+        rate_limit: zRateLimitState()
     }),
     generated_at: zGeneratedAt()
 }));
@@ -48,10 +48,10 @@ export const zError = once(() => z.object({
 }));
 
 export const zDomain = once(() => z.object({
-    id: zDomainUuid().optional(),
-    name: z.string().optional(),
-    website: z.string().optional(),
-    created_at: z.iso.datetime({ offset: true }).optional()
+    id: zDomainUuid(),
+    name: z.string(),
+    website: z.string(),
+    created_at: z.iso.datetime({ offset: true })
 }));
 
 export const zTotalCount = once(() => z.int().gte(0));
@@ -74,10 +74,10 @@ export const zDomainListResponse = once(() => z.object({
 }));
 
 export const zPrompt = once(() => z.object({
-    id: z.guid().optional(),
-    text: z.string().optional(),
-    estimated_search_volume: z.int().gte(0).optional(),
-    created_at: z.iso.datetime({ offset: true }).optional()
+    id: z.guid(),
+    text: z.string(),
+    estimated_search_volume: z.int().gte(0),
+    created_at: z.iso.datetime({ offset: true })
 }));
 
 export const zPromptListResponse = once(() => z.object({
@@ -88,22 +88,22 @@ export const zPromptListResponse = once(() => z.object({
         size: zPageSize(),
         total_pages: zTotalPages()
     }),
-    domain_id: zDomainUuid().optional(),
-    page: zPageNumber().optional(),
-    size: zPageSize().optional(),
+    domain_id: zDomainUuid(),
+    page: zPageNumber(),
+    size: zPageSize(),
     generated_at: zGeneratedAt()
 }));
 
 export const zFanoutQuery = once(() => z.object({
-    id: z.guid().optional(),
-    query: z.string().optional(),
-    model: z.string().optional()
+    id: z.guid(),
+    query: z.string(),
+    model: z.string()
 }));
 
 export const zPromptFanoutGroup = once(() => z.object({
-    id: z.guid().optional(),
-    text: z.string().optional(),
-    fanout_queries: z.array(zFanoutQuery()).optional()
+    id: z.guid(),
+    text: z.string(),
+    fanout_queries: z.array(zFanoutQuery())
 }));
 
 export const zWindowDays = once(() => z.int().gte(1).lte(365));
@@ -116,15 +116,15 @@ export const zFanoutQueryListResponse = once(() => z.object({
         size: zPageSize().optional(),
         total_pages: zTotalPages().optional()
     }),
-    domain_id: zDomainUuid().optional(),
-    days: zWindowDays().optional(),
-    model: z.string().optional(),
+    domain_id: zDomainUuid(),
+    days: zWindowDays(),
+    model: z.string(),
     generated_at: zGeneratedAt()
 }));
 
 export const zTimeSeriesPoint = once(() => z.object({
-    date: z.iso.date().optional(),
-    value: z.number().gte(0).optional()
+    date: z.iso.date(),
+    value: z.number().gte(0)
 }));
 
 export const zTimeSeriesResponse = once(() => z.object({
@@ -137,61 +137,61 @@ export const zTimeSeriesResponse = once(() => z.object({
 }));
 
 export const zBrandRankingEntry = once(() => z.object({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    website: z.string().nullish(),
-    is_brand: z.boolean().optional(),
-    mentions: z.int().gte(0).optional(),
-    visibility: z.number().gte(0).optional(),
-    sov: z.number().gte(0).optional(),
-    avg_position: z.number().nullish(),
-    prompts_mentioned: z.int().gte(0).optional(),
-    total_prompts: z.int().gte(0).optional()
+    id: z.string(),
+    name: z.string(),
+    website: z.string().nullable(),
+    is_brand: z.boolean(),
+    mentions: z.int().gte(0),
+    visibility: z.number().gte(0),
+    sov: z.number().gte(0),
+    avg_position: z.number().nullable(),
+    prompts_mentioned: z.int().gte(0),
+    total_prompts: z.int().gte(0)
 }));
 
 export const zBrandRankingsResponse = once(() => z.object({
     data: z.object({
-        items: z.array(zBrandRankingEntry()).optional()
+        items: z.array(zBrandRankingEntry())
     }),
-    domain_id: zDomainUuid().optional(),
-    days: zWindowDays().optional(),
+    domain_id: zDomainUuid(),
+    days: zWindowDays(),
     generated_at: zGeneratedAt()
 }));
 
 export const zModelLeaderboardEntry = once(() => z.object({
-    model: z.string().optional(),
-    visibility: z.number().gte(0).optional(),
-    avg_position: z.number().nullish()
+    model: z.string(),
+    visibility: z.number().gte(0),
+    avg_position: z.number().nullable()
 }));
 
 export const zModelLeaderboardResponse = once(() => z.object({
     data: z.object({
-        items: z.array(zModelLeaderboardEntry()).optional()
+        items: z.array(zModelLeaderboardEntry())
     }),
-    domain_id: zDomainUuid().optional(),
-    days: zWindowDays().optional(),
+    domain_id: zDomainUuid(),
+    days: zWindowDays(),
     generated_at: zGeneratedAt()
 }));
 
 export const zCitedPage = once(() => z.object({
-    url: z.string().optional(),
-    domain: z.string().optional(),
-    page_type: z.string().optional(),
-    page_title: z.string().optional(),
-    frequency: z.int().gte(0).optional(),
-    mentions: z.int().gte(0).optional(),
-    prompt_count: z.int().gte(0).optional(),
-    models: z.array(z.string()).optional(),
-    first_seen: z.iso.datetime({ offset: true }).optional(),
-    last_seen: z.iso.datetime({ offset: true }).optional()
+    url: z.string(),
+    domain: z.string(),
+    page_type: z.string(),
+    page_title: z.string(),
+    frequency: z.int().gte(0),
+    mentions: z.int().gte(0),
+    prompt_count: z.int().gte(0),
+    models: z.array(z.string()),
+    first_seen: z.iso.datetime({ offset: true }),
+    last_seen: z.iso.datetime({ offset: true })
 }));
 
 export const zCitationListResponse = once(() => z.object({
     data: z.object({
-        items: z.array(zCitedPage()).optional()
+        items: z.array(zCitedPage())
     }),
-    domain_id: zDomainUuid().optional(),
-    days: zWindowDays().optional(),
+    domain_id: zDomainUuid(),
+    days: zWindowDays(),
     generated_at: zGeneratedAt()
 }));
 

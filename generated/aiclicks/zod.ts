@@ -18,7 +18,7 @@ export const zDomainUuid = build.zDomainUuid();
 export const zAllowedDomain = build.zAllowedDomain();
 
 /**
- * The caller's current rate-limit window, the same numbers the `X-RateLimit-*` headers carry. The Rate Limits page shows this object; its fields are inferred as always present from the examples.
+ * The caller's current rate-limit window, the same numbers the `X-RateLimit-*` headers carry. The Rate Limits page shows this object; every field below is in every vendor example, so each is required.
  */
 export const zRateLimitState = build.zRateLimitState();
 
@@ -28,7 +28,7 @@ export const zRateLimitState = build.zRateLimitState();
 export const zGeneratedAt = build.zGeneratedAt();
 
 /**
- * Result of `GET /api/v1/validate`. No query parameters are echoed. The payload's field list is not in the stored copy of the vendor page, so every field inside `data` is inferred from the two vendor examples (an API-key caller and a dashboard-JWT caller) and none is marked required.
+ * Result of `GET /api/v1/validate`. No query parameters are echoed. The payload's field list is not in the stored copy of the vendor page, so the fields inside `data` come from the two vendor examples (an API-key caller and a dashboard-JWT caller); every field both examples show is required (`key` and `allowed_domains` are `null` for a JWT caller).
  */
 export const zValidateResponse = build.zValidateResponse();
 
@@ -93,7 +93,7 @@ export const zPromptFanoutGroup = build.zPromptFanoutGroup();
 export const zWindowDays = build.zWindowDays();
 
 /**
- * Result of `GET /api/v1/fanout-queries`. The Overview lists this endpoint among the paginated ones, but the vendor's example `data` holds only `items` and `total`; `page`, `size` and `total_pages` are declared for the Overview's sake and not required.
+ * Result of `GET /api/v1/fanout-queries`. The Overview lists this endpoint among the paginated ones, but the vendor's example `data` holds only `items` and `total`; `page`, `size` and `total_pages` are declared for the Overview's sake, marked as not in the vendor's documentation, and not required.
  */
 export const zFanoutQueryListResponse = build.zFanoutQueryListResponse();
 

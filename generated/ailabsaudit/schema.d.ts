@@ -564,16 +564,16 @@ export interface components {
             created_at: string;
             /**
              * Format: date-time
-             * @description When the client was last modified. Inferred from the vendor's product description (usual companion of `created_at`); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the client was last modified. Inferred from the vendor's product description (usual companion of `created_at`); not shown in any API example, so it may be absent or named differently.
              */
             updated_at?: string | null;
-            /** @description Working language of the client's audits, seen values would likely be `en`, `fr`, `es`, `de`. Inferred from the vendor's product description (the app is available in English, French, Spanish and German); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Working language of the client's audits, seen values would likely be `en`, `fr`, `es`, `de`. Inferred from the vendor's product description (the app is available in English, French, Spanish and German); not shown in any API example, so it may be absent or named differently. */
             language?: string | null;
-            /** @description Headline score of the client's most recent completed audit, 0–100. Inferred from the vendor's product description (the dashboard shows the score of the latest audit and its evolution); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Headline score of the client's most recent completed audit, 0–100. Inferred from the vendor's product description (the dashboard shows the score of the latest audit and its evolution); not shown in any API example, so it may be absent or named differently. */
             latest_score?: number | null;
             /**
              * Format: date-time
-             * @description When the client's most recent audit ran. Inferred from the vendor's product description (the dashboard tracks evolution across audits); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the client's most recent audit ran. Inferred from the vendor's product description (the dashboard tracks evolution across audits); not shown in any API example, so it may be absent or named differently.
              */
             last_audit_at?: string | null;
         };
@@ -683,21 +683,21 @@ export interface components {
          *     }
          */
         Contact: {
-            /** @description Contact identifier. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Contact identifier. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Client the contact belongs to. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client the contact belongs to. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Full name (the server might split it into first/last name instead). Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Full name (the server might split it into first/last name instead). Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
             name?: string | null;
-            /** @description E-mail address. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: E-mail address. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
             email?: string | null;
-            /** @description Phone number as entered. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Phone number as entered. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
             phone?: string | null;
-            /** @description Job title or role at the client. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Job title or role at the client. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently. */
             role?: string | null;
             /**
              * Format: date-time
-             * @description When the contact was added. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the contact was added. Inferred from the vendor's product description (a client-contact list is a CRM record; no contact field was ever shown); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
         };
@@ -729,6 +729,7 @@ export interface components {
             success: boolean;
             /** @description The client contacts on this page. */
             data: components["schemas"]["Contact"][];
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -743,19 +744,19 @@ export interface components {
          *     }
          */
         Competitor: {
-            /** @description Competitor identifier. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Competitor identifier. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Client this competitor is tracked for. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client this competitor is tracked for. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Competitor brand name. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Competitor brand name. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
             name?: string | null;
-            /** @description Competitor website as entered (URL or bare host). Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Competitor website as entered (URL or bare host). Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
             website?: string | null;
-            /** @description Competitor's share of AI answers in the latest audit, in percent. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Competitor's share of AI answers in the latest audit, in percent. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently. */
             share_of_voice?: number | null;
             /**
              * Format: date-time
-             * @description When the competitor was added. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the competitor was added. Inferred from the vendor's product description (AI Share of Voice is computed against the client's competitors); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
         };
@@ -794,6 +795,7 @@ export interface components {
             success: boolean;
             /** @description The client competitors on this page. */
             data: components["schemas"]["Competitor"][];
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -819,28 +821,28 @@ export interface components {
         Audit: {
             /** @description Audit identifier (numeric in the vendor's samples). Use it to poll `GET /audits/{id}` after a launch. */
             id: components["schemas"]["ResourceId"];
-            /** @description Client the audit is about. Inferred from the vendor's product description (audits are listed per client with the `client_id` filter); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client the audit is about. Inferred from the vendor's product description (audits are listed per client with the `client_id` filter); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Processing state of the audit. No value is documented; likely values are `pending`, `running` (or `in_progress`), `completed`, `failed`, possibly `scheduled`. Pollers should treat `completed` and `failed` as terminal, and also stop when `score`/`completed_at` are filled in or after a timeout, since the real values are unknown. Inferred from the vendor's product description (the platform sends an "audit completed" webhook and audits run asynchronously); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Processing state of the audit. No value is documented; likely values are `pending`, `running` (or `in_progress`), `completed`, `failed`, possibly `scheduled`. Pollers should treat `completed` and `failed` as terminal, and also stop when `score`/`completed_at` are filled in or after a timeout, since the real values are unknown. Inferred from the vendor's product description (the platform sends an "audit completed" webhook and audits run asynchronously); not shown in any API example, so it may be absent or named differently. */
             status?: string | null;
             /** @description Headline visibility score of the audit. Named in the vendor's code sample, which reads it defensively, so it may be absent or null (e.g. while the audit runs). The 0–100 scale is inferred from the vendor's product description (its headline scores are 0–100 or percentages). */
             score?: number | null;
-            /** @description Native score: how the AI models describe the brand from training memory alone. Inferred from the vendor's product description (the native score measures answers with web search off, 0–100); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Native score: how the AI models describe the brand from training memory alone. Inferred from the vendor's product description (the native score measures answers with web search off, 0–100); not shown in any API example, so it may be absent or named differently. */
             native_score?: number | null;
-            /** @description Web score: how the AI models present the brand when they search the web (RAG). Inferred from the vendor's product description (the web score measures answers with web search on); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Web score: how the AI models present the brand when they search the web (RAG). Inferred from the vendor's product description (the web score measures answers with web search on); not shown in any API example, so it may be absent or named differently. */
             web_score?: number | null;
-            /** @description Identifiers of the AI models queried (see `GET /models`). Inferred from the vendor's product description (the dashboard has a per-model breakdown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Identifiers of the AI models queried (see `GET /models`). Inferred from the vendor's product description (the dashboard has a per-model breakdown); not shown in any API example, so it may be absent or named differently. */
             models?: string[] | null;
-            /** @description Credits charged for the audit. Inferred from the vendor's product description (the account has a credit balance that audits consume); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Credits charged for the audit. Inferred from the vendor's product description (the account has a credit balance that audits consume); not shown in any API example, so it may be absent or named differently. */
             credits_used?: number | null;
             /**
              * Format: date-time
-             * @description When the audit was created or launched. Inferred from the vendor's product description (usual timestamp of a resource); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the audit was created or launched. Inferred from the vendor's product description (usual timestamp of a resource); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
             /**
              * Format: date-time
-             * @description When the audit finished; null while it runs. Inferred from the vendor's product description (audits finish asynchronously); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the audit finished; null while it runs. Inferred from the vendor's product description (audits finish asynchronously); not shown in any API example, so it may be absent or named differently.
              */
             completed_at?: string | null;
         };
@@ -859,23 +861,23 @@ export interface components {
          *     }
          */
         ModelScoreBreakdown: {
-            /** @description AI model identifier (see `GET /models`). Inferred from the vendor's product description (the dashboard breaks scores down per model); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AI model identifier (see `GET /models`). Inferred from the vendor's product description (the dashboard breaks scores down per model); not shown in any API example, so it may be absent or named differently. */
             model?: string | null;
-            /** @description Overall score for this model, 0–100. Inferred from the vendor's product description (per-model breakdown); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Overall score for this model, 0–100. Inferred from the vendor's product description (per-model breakdown); not shown in any API example, so it may be absent or named differently. */
             score?: number | null;
-            /** @description Native (no web search) score for this model. Inferred from the vendor's product description (native score, 0–100); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Native (no web search) score for this model. Inferred from the vendor's product description (native score, 0–100); not shown in any API example, so it may be absent or named differently. */
             native_score?: number | null;
-            /** @description Web (search-enabled) score for this model. Inferred from the vendor's product description (web score); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Web (search-enabled) score for this model. Inferred from the vendor's product description (web score); not shown in any API example, so it may be absent or named differently. */
             web_score?: number | null;
-            /** @description Visibility Score for this model, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Visibility Score for this model, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             visibility_score?: number | null;
-            /** @description Mention Rate for this model, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Mention Rate for this model, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             mention_rate?: number | null;
-            /** @description AI Share of Voice for this model, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AI Share of Voice for this model, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             share_of_voice?: number | null;
-            /** @description Average Position for this model; 1 is best. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Average Position for this model; 1 is best. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             average_position?: number | null;
-            /** @description Sentiment Index for this model, 0–10. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Sentiment Index for this model, 0–10. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             sentiment_index?: number | null;
         };
         /**
@@ -900,19 +902,19 @@ export interface components {
          *     }
          */
         AgsReliability: {
-            /** @description Weighted mean score across the judges. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Weighted mean score across the judges. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             weighted_score?: number | null;
-            /** @description Standard deviation between the judges' scores. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Standard deviation between the judges' scores. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             std_dev?: number | null;
-            /** @description 95% bootstrap confidence interval of the score as `[low, high]`. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: 95% bootstrap confidence interval of the score as `[low, high]`. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             confidence_interval?: number[] | null;
-            /** @description Fleiss kappa agreement between judges: above 0.80 strong, 0.60–0.80 moderate, below 0.60 weak. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Fleiss kappa agreement between judges: above 0.80 strong, 0.60–0.80 moderate, below 0.60 weak. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             fleiss_kappa?: number | null;
-            /** @description Judge models used (the vendor names GPT-4o, Claude Sonnet, Gemini Pro, Mistral Large and Llama 3.1); identifier spelling unknown. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Judge models used (the vendor names GPT-4o, Claude Sonnet, Gemini Pro, Mistral Large and Llama 3.1); identifier spelling unknown. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             judges?: string[] | null;
-            /** @description Fingerprint of the judge-panel configuration. Inferred from the vendor's product description (the judge panel composition is tracked by a configuration fingerprint); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Fingerprint of the judge-panel configuration. Inferred from the vendor's product description (the judge panel composition is tracked by a configuration fingerprint); not shown in any API example, so it may be absent or named differently. */
             config_fingerprint?: string | null;
-            /** @description Cryptographic hash over prompts, raw answers and individual scores, for audit trails. Algorithm unknown. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Cryptographic hash over prompts, raw answers and individual scores, for audit trails. Algorithm unknown. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             hash?: string | null;
         };
         /**
@@ -962,29 +964,29 @@ export interface components {
          *     }
          */
         AuditScores: {
-            /** @description Audit these scores belong to. Inferred from the vendor's product description (the scores belong to one audit); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Audit these scores belong to. Inferred from the vendor's product description (the scores belong to one audit); not shown in any API example, so it may be absent or named differently. */
             audit_id?: components["schemas"]["ResourceId"];
-            /** @description Headline score of the audit, 0–100. Inferred from the vendor's product description (the audit carries a headline score); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Headline score of the audit, 0–100. Inferred from the vendor's product description (the audit carries a headline score); not shown in any API example, so it may be absent or named differently. */
             score?: number | null;
-            /** @description Visibility Score: share of AI answers mentioning the brand across all prompts, percent (100 = every answer). Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Visibility Score: share of AI answers mentioning the brand across all prompts, percent (100 = every answer). Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             visibility_score?: number | null;
-            /** @description Mention Rate: how often the brand is mentioned across the models tested, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Mention Rate: how often the brand is mentioned across the models tested, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             mention_rate?: number | null;
-            /** @description AI Share of Voice: the brand's share of AI answers compared with its competitors, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AI Share of Voice: the brand's share of AI answers compared with its competitors, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             share_of_voice?: number | null;
-            /** @description Average Position: mean rank when the AI lists recommendations; 1 is the top, lower is better. Null when the brand is never ranked. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Average Position: mean rank when the AI lists recommendations; 1 is the top, lower is better. Null when the brand is never ranked. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             average_position?: number | null;
-            /** @description Sentiment Index: tone of the mentions, 0–10 (10 = very positive). Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Sentiment Index: tone of the mentions, 0–10 (10 = very positive). Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             sentiment_index?: number | null;
-            /** @description Topic Coverage: share of the audit themes where the brand appears, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Topic Coverage: share of the audit themes where the brand appears, percent. Inferred from the vendor's product description (one of the six key metrics on the audit dashboard); not shown in any API example, so it may be absent or named differently. */
             topic_coverage?: number | null;
-            /** @description Native score. Inferred from the vendor's product description (native score, web search off, 0–100); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Native score. Inferred from the vendor's product description (native score, web search off, 0–100); not shown in any API example, so it may be absent or named differently. */
             native_score?: number | null;
-            /** @description Web score. Inferred from the vendor's product description (web score, web search on); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Web score. Inferred from the vendor's product description (web score, web search on); not shown in any API example, so it may be absent or named differently. */
             web_score?: number | null;
-            /** @description Scores per audited AI model. Inferred from the vendor's product description (the dashboard breaks scores down per model); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Scores per audited AI model. Inferred from the vendor's product description (the dashboard breaks scores down per model); not shown in any API example, so it may be absent or named differently. */
             by_model?: components["schemas"]["ModelScoreBreakdown"][] | null;
-            /** @description AGS reliability figures for the audit. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AGS reliability figures for the audit. Inferred from the vendor's product description (the AGS engine scores answers with five judge models and publishes reliability statistics); not shown in any API example, so it may be absent or named differently. */
             ags?: components["schemas"]["AgsReliability"] | null;
         };
         /**
@@ -998,18 +1000,18 @@ export interface components {
          *     }
          */
         ScoreHistoryPoint: {
-            /** @description Audit the point comes from. Inferred from the vendor's product description (the dashboard shows score evolution across audits); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Audit the point comes from. Inferred from the vendor's product description (the dashboard shows score evolution across audits); not shown in any API example, so it may be absent or named differently. */
             audit_id?: components["schemas"]["ResourceId"];
             /**
              * Format: date-time
-             * @description When the audit completed. Inferred from the vendor's product description (the dashboard shows score evolution across audits); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the audit completed. Inferred from the vendor's product description (the dashboard shows score evolution across audits); not shown in any API example, so it may be absent or named differently.
              */
             date?: string | null;
-            /** @description Headline score. Inferred from the vendor's product description (score evolution); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Headline score. Inferred from the vendor's product description (score evolution); not shown in any API example, so it may be absent or named differently. */
             score?: number | null;
-            /** @description Native score. Inferred from the vendor's product description (score evolution); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Native score. Inferred from the vendor's product description (score evolution); not shown in any API example, so it may be absent or named differently. */
             native_score?: number | null;
-            /** @description Web score. Inferred from the vendor's product description (score evolution); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Web score. Inferred from the vendor's product description (score evolution); not shown in any API example, so it may be absent or named differently. */
             web_score?: number | null;
         };
         /**
@@ -1025,24 +1027,24 @@ export interface components {
          *     }
          */
         ActionPlanItem: {
-            /** @description Step identifier. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Step identifier. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Short statement of the step. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Short statement of the step. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             title?: string | null;
-            /** @description What to do and why. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: What to do and why. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             description?: string | null;
-            /** @description Progress of the step; likely `todo`, `in_progress`, `done`. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Progress of the step; likely `todo`, `in_progress`, `done`. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             status?: string | null;
-            /** @description Importance of the step; no value is documented. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Importance of the step; no value is documented. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             priority?: string | null;
             /**
              * Format: date
-             * @description Target day for the step. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: Target day for the step. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
              */
             due_date?: string | null;
             /**
              * Format: date-time
-             * @description When the step was marked done. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the step was marked done. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
              */
             completed_at?: string | null;
         };
@@ -1071,29 +1073,29 @@ export interface components {
          *     }
          */
         ActionPlan: {
-            /** @description Action plan identifier. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Action plan identifier. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Client the plan is for. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client the plan is for. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Audit the plan was derived from. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Audit the plan was derived from. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             audit_id?: components["schemas"]["ResourceId"];
-            /** @description Name of the plan. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Name of the plan. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             title?: string | null;
-            /** @description State of the plan; no value is documented. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: State of the plan; no value is documented. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             status?: string | null;
-            /** @description Overall priority; no value is documented. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Overall priority; no value is documented. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             priority?: string | null;
             /**
              * Format: date-time
-             * @description When the plan was created. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the plan was created. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
             /**
              * Format: date-time
-             * @description When the plan last changed. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the plan last changed. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently.
              */
             updated_at?: string | null;
-            /** @description Steps of the plan (may be left out of list responses). Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Steps of the plan (may be left out of list responses). Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             items?: components["schemas"]["ActionPlanItem"][] | null;
         };
         /**
@@ -1111,26 +1113,26 @@ export interface components {
          *     }
          */
         Report: {
-            /** @description Report identifier (the guide downloads report `1`). Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Report identifier (the guide downloads report `1`). Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Client the report is about. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client the report is about. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Audit the report was generated from. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Audit the report was generated from. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             audit_id?: components["schemas"]["ResourceId"];
-            /** @description Title of the report. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Title of the report. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             title?: string | null;
-            /** @description Kind of report; no value is documented. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Kind of report; no value is documented. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             type?: string | null;
-            /** @description Language of the report, likely `en`, `fr`, `es` or `de`. Inferred from the vendor's product description (the app is available in four languages); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Language of the report, likely `en`, `fr`, `es` or `de`. Inferred from the vendor's product description (the app is available in four languages); not shown in any API example, so it may be absent or named differently. */
             language?: string | null;
-            /** @description Generation state; no value is documented (e.g. pending vs generated). Download only once the report is ready. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Generation state; no value is documented (e.g. pending vs generated). Download only once the report is ready. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             status?: string | null;
             /**
              * Format: date-time
-             * @description When the report was generated. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the report was generated. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
-            /** @description Where the PDF can be fetched (absolute or relative; null until generated). Calling `GET /reports/{id}/download` is the documented way. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Where the PDF can be fetched (absolute or relative; null until generated). Calling `GET /reports/{id}/download` is the documented way. Inferred from the vendor's product description (reports are PDF documents generated from audits, and a "report generated" webhook exists); not shown in any API example, so it may be absent or named differently. */
             download_url?: string | null;
         };
         /**
@@ -1273,21 +1275,21 @@ export interface components {
          *     }
          */
         Client360: {
-            /** @description The client itself. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: The client itself. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             client?: components["schemas"]["Client"];
-            /** @description Most recent audit; null if none ran yet. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Most recent audit; null if none ran yet. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             latest_audit?: components["schemas"]["Audit"] | null;
-            /** @description Scores of the most recent audit. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Scores of the most recent audit. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             latest_scores?: components["schemas"]["AuditScores"] | null;
-            /** @description Score evolution across audits. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Score evolution across audits. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             score_history?: components["schemas"]["ScoreHistoryPoint"][] | null;
-            /** @description Tracked competitors. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Tracked competitors. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             competitors?: components["schemas"]["Competitor"][] | null;
-            /** @description Client contacts. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client contacts. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             contacts?: components["schemas"]["Contact"][] | null;
-            /** @description Action plans of the client. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Action plans of the client. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             action_plans?: components["schemas"]["ActionPlan"][] | null;
-            /** @description Reports of the client. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Reports of the client. Inferred from the vendor's product description (the 360 view consolidates everything known about one client); not shown in any API example, so it may be absent or named differently. */
             reports?: components["schemas"]["Report"][] | null;
         };
         /**
@@ -1547,37 +1549,37 @@ export interface components {
          *     }
          */
         AuditResult: {
-            /** @description Result identifier. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Result identifier. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Audit the result belongs to. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Audit the result belongs to. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
             audit_id?: components["schemas"]["ResourceId"];
-            /** @description Identifier of the prompt asked. Inferred from the vendor's product description (prompts are managed per client in the app); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Identifier of the prompt asked. Inferred from the vendor's product description (prompts are managed per client in the app); not shown in any API example, so it may be absent or named differently. */
             prompt_id?: components["schemas"]["ResourceId"];
-            /** @description Text of the question put to the model. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Text of the question put to the model. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
             prompt?: string | null;
-            /** @description AI model that answered (see `GET /models`). Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AI model that answered (see `GET /models`). Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
             model?: string | null;
-            /** @description Which setting produced the answer; likely `native` or `web`. Inferred from the vendor's product description (native (web search off) and web (web search on) are scored separately); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Which setting produced the answer; likely `native` or `web`. Inferred from the vendor's product description (native (web search off) and web (web search on) are scored separately); not shown in any API example, so it may be absent or named differently. */
             mode?: string | null;
-            /** @description Raw answer text returned by the model. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Raw answer text returned by the model. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
             response?: string | null;
-            /** @description Whether the answer names the client brand. Inferred from the vendor's product description (Mention Rate and Visibility Score count answers that name the brand); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Whether the answer names the client brand. Inferred from the vendor's product description (Mention Rate and Visibility Score count answers that name the brand); not shown in any API example, so it may be absent or named differently. */
             mentioned?: boolean | null;
-            /** @description Rank of the brand in the answer's list of recommendations; null when not listed. Inferred from the vendor's product description (Average Position ranks the brand in recommendation lists; 1 = first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Rank of the brand in the answer's list of recommendations; null when not listed. Inferred from the vendor's product description (Average Position ranks the brand in recommendation lists; 1 = first); not shown in any API example, so it may be absent or named differently. */
             position?: number | null;
-            /** @description Tone of the mention; likely `positive`, `neutral` or `negative`. Inferred from the vendor's product description (the vendor labels sentiment positive, neutral or negative); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Tone of the mention; likely `positive`, `neutral` or `negative`. Inferred from the vendor's product description (the vendor labels sentiment positive, neutral or negative); not shown in any API example, so it may be absent or named differently. */
             sentiment?: string | null;
-            /** @description Score of this answer, 0–10. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Score of this answer, 0–10. Inferred from the vendor's product description (each model answer to each prompt is scored 0–10, in native and web mode, and judged by the AGS panel on precision, informativeness and quality); not shown in any API example, so it may be absent or named differently. */
             score?: number | null;
-            /** @description Sources (URLs) the model cited, in web mode. Inferred from the vendor's product description (the web score analyses how often and where the brand is cited); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Sources (URLs) the model cited, in web mode. Inferred from the vendor's product description (the web score analyses how often and where the brand is cited); not shown in any API example, so it may be absent or named differently. */
             citations?: string[] | null;
-            /** @description AGS Precision score given by the judge panel; scale unknown. Inferred from the vendor's product description (AGS dimension P: correct attribution, no hallucination); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AGS Precision score given by the judge panel; scale unknown. Inferred from the vendor's product description (AGS dimension P: correct attribution, no hallucination); not shown in any API example, so it may be absent or named differently. */
             precision?: number | null;
-            /** @description AGS Informativeness score; scale unknown. Inferred from the vendor's product description (AGS dimension I: depth of information); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AGS Informativeness score; scale unknown. Inferred from the vendor's product description (AGS dimension I: depth of information); not shown in any API example, so it may be absent or named differently. */
             informativeness?: number | null;
-            /** @description AGS Quality score; scale unknown. Inferred from the vendor's product description (AGS dimension Q: factual and up to date); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: AGS Quality score; scale unknown. Inferred from the vendor's product description (AGS dimension Q: factual and up to date); not shown in any API example, so it may be absent or named differently. */
             quality?: number | null;
-            /** @description Disagreement between the judge models on this answer. Inferred from the vendor's product description (AGS reports the standard deviation between the five judges); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Disagreement between the judge models on this answer. Inferred from the vendor's product description (AGS reports the standard deviation between the five judges); not shown in any API example, so it may be absent or named differently. */
             judge_std_dev?: number | null;
         };
         /**
@@ -1620,6 +1622,7 @@ export interface components {
             success: boolean;
             /** @description The audit results on this page. */
             data: components["schemas"]["AuditResult"][];
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -1833,17 +1836,17 @@ export interface components {
          *     }
          */
         ActionPlanProgress: {
-            /** @description Plan these figures describe. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Plan these figures describe. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             action_plan_id?: components["schemas"]["ResourceId"];
-            /** @description Number of steps. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Number of steps. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             total?: number | null;
-            /** @description Steps done. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Steps done. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             completed?: number | null;
-            /** @description Steps started. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Steps started. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             in_progress?: number | null;
-            /** @description Steps not started. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Steps not started. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             pending?: number | null;
-            /** @description Share of steps done, percent. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Share of steps done, percent. Inferred from the vendor's product description (the dashboard turns audit findings into action plans of concrete steps); not shown in any API example, so it may be absent or named differently. */
             percentage?: number | null;
         };
         /**
@@ -1879,24 +1882,24 @@ export interface components {
          *     }
          */
         Questionnaire: {
-            /** @description Questionnaire identifier. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Questionnaire identifier. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Client the questionnaire belongs to. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client the questionnaire belongs to. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Name of the questionnaire. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Name of the questionnaire. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             title?: string | null;
-            /** @description Whether it has been answered; no value is documented. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Whether it has been answered; no value is documented. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             status?: string | null;
-            /** @description Number of questions. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Number of questions. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             question_count?: number | null;
             /**
              * Format: date-time
-             * @description When it was created. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When it was created. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
             /**
              * Format: date-time
-             * @description When it was fully answered. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When it was fully answered. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently.
              */
             completed_at?: string | null;
         };
@@ -1940,15 +1943,15 @@ export interface components {
          *     }
          */
         QuestionnaireAnswer: {
-            /** @description Question identifier. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Question identifier. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             question_id?: components["schemas"]["ResourceId"];
-            /** @description Text of the question. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Text of the question. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             question?: string | null;
-            /** @description Answer given (free text; structured answers may appear). Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Answer given (free text; structured answers may appear). Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently. */
             answer?: string | null;
             /**
              * Format: date-time
-             * @description When the answer was saved. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the answer was saved. Inferred from the vendor's product description (only the endpoint names are documented; questionnaires are presumably briefs filled in about a client); not shown in any API example, so it may be absent or named differently.
              */
             answered_at?: string | null;
         };
@@ -1983,6 +1986,7 @@ export interface components {
             success: boolean;
             /** @description The questionnaire responses on this page. */
             data: components["schemas"]["QuestionnaireAnswer"][];
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -1999,21 +2003,21 @@ export interface components {
          *     }
          */
         PortfolioAnalytics: {
-            /** @description Number of clients. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Number of clients. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             total_clients?: number | null;
-            /** @description Number of audits run. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Number of audits run. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             total_audits?: number | null;
-            /** @description Mean latest score across clients, 0–100. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Mean latest score across clients, 0–100. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             average_score?: number | null;
-            /** @description Mean native score across clients. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Mean native score across clients. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             average_native_score?: number | null;
-            /** @description Mean web score across clients. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Mean web score across clients. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             average_web_score?: number | null;
-            /** @description Change of the average score over the previous period, in points (period unknown). Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Change of the average score over the previous period, in points (period unknown). Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             score_change?: number | null;
-            /** @description Audits run in the current month. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Audits run in the current month. Inferred from the vendor's product description (analytics summarise scores and their evolution across the agency's clients); not shown in any API example, so it may be absent or named differently. */
             audits_this_month?: number | null;
-            /** @description Credits consumed. Inferred from the vendor's product description (audits consume account credits); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Credits consumed. Inferred from the vendor's product description (audits consume account credits); not shown in any API example, so it may be absent or named differently. */
             credits_used?: number | null;
         };
         /**
@@ -2050,17 +2054,17 @@ export interface components {
          *     }
          */
         LeaderboardEntry: {
-            /** @description Position, 1 = highest score. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Position, 1 = highest score. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
             rank?: number | null;
-            /** @description Client ranked. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client ranked. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
             client_id?: components["schemas"]["ResourceId"];
-            /** @description Client name. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Client name. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
             client_name?: string | null;
-            /** @description Latest score, 0–100. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Latest score, 0–100. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
             score?: number | null;
-            /** @description Score of the previous audit. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Score of the previous audit. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
             previous_score?: number | null;
-            /** @description Difference from the previous score, in points. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Difference from the previous score, in points. Inferred from the vendor's product description (the leaderboard ranks clients by visibility score, best first); not shown in any API example, so it may be absent or named differently. */
             change?: number | null;
         };
         /**
@@ -2098,6 +2102,7 @@ export interface components {
             success: boolean;
             /** @description The ranked clients on this page. */
             data: components["schemas"]["LeaderboardEntry"][];
+            /** @description Not in the vendor's documentation: the guide shows `pagination` on the client and audit lists only; whether this sub-collection is paginated is not shown. */
             pagination?: components["schemas"]["Pagination"];
         };
         /**
@@ -2110,13 +2115,13 @@ export interface components {
          *     }
          */
         ScoreBucket: {
-            /** @description Display label of the range, e.g. `40-60`. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Display label of the range, e.g. `40-60`. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
             label?: string | null;
-            /** @description Lower bound of the range. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Lower bound of the range. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
             min?: number | null;
-            /** @description Upper bound of the range. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Upper bound of the range. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
             max?: number | null;
-            /** @description Number of clients (or audits) in the range. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Number of clients (or audits) in the range. Inferred from the vendor's product description (a score distribution is a histogram of client scores); not shown in any API example, so it may be absent or named differently. */
             count?: number | null;
         };
         /**
@@ -2172,11 +2177,11 @@ export interface components {
          *     }
          */
         ModelPricing: {
-            /** @description Credits charged per prompt sent to the model. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Credits charged per prompt sent to the model. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             credits_per_query?: number | null;
-            /** @description Monetary price, if the platform expresses one. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Monetary price, if the platform expresses one. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             price?: number | null;
-            /** @description Currency of `price`, e.g. `EUR`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Currency of `price`, e.g. `EUR`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             currency?: string | null;
         };
         /**
@@ -2195,17 +2200,17 @@ export interface components {
          *     }
          */
         AiModel: {
-            /** @description Model identifier to pass in `GET /models/{id}` and when launching audits; likely a slug such as `chatgpt`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Model identifier to pass in `GET /models/{id}` and when launching audits; likely a slug such as `chatgpt`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Display name, e.g. `ChatGPT`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Display name, e.g. `ChatGPT`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             name?: string | null;
-            /** @description Company behind the model, e.g. `OpenAI`, `Anthropic`, `Google`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Company behind the model, e.g. `OpenAI`, `Anthropic`, `Google`. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             provider?: string | null;
-            /** @description Whether the model can currently be used. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Whether the model can currently be used. Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             is_active?: boolean | null;
-            /** @description Whether the model can be queried in web mode. Inferred from the vendor's product description (the web score needs models with web search); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Whether the model can be queried in web mode. Inferred from the vendor's product description (the web score needs models with web search); not shown in any API example, so it may be absent or named differently. */
             supports_web_search?: boolean | null;
-            /** @description Pricing of the model (documented for the detail endpoint). Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Pricing of the model (documented for the detail endpoint). Inferred from the vendor's product description (audits query AI engines such as ChatGPT, Claude, Gemini and Perplexity, and the guide lists model detail "& pricing"); not shown in any API example, so it may be absent or named differently. */
             pricing?: components["schemas"]["ModelPricing"] | null;
         };
         /**
@@ -2294,21 +2299,21 @@ export interface components {
          *     }
          */
         AccountProfile: {
-            /** @description Account identifier. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Account identifier. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             id?: components["schemas"]["ResourceId"];
-            /** @description Account holder name. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Account holder name. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             name?: string | null;
-            /** @description Login e-mail address. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Login e-mail address. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             email?: string | null;
-            /** @description Agency or company name. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Agency or company name. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             company?: string | null;
-            /** @description Current plan, e.g. `enterprise`. Inferred from the vendor's product description (API access needs an Enterprise plan or Partner status); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Current plan, e.g. `enterprise`. Inferred from the vendor's product description (API access needs an Enterprise plan or Partner status); not shown in any API example, so it may be absent or named differently. */
             plan?: string | null;
-            /** @description Interface language, likely `en`, `fr`, `es` or `de`. Inferred from the vendor's product description (the app is available in four languages); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Interface language, likely `en`, `fr`, `es` or `de`. Inferred from the vendor's product description (the app is available in four languages); not shown in any API example, so it may be absent or named differently. */
             language?: string | null;
             /**
              * Format: date-time
-             * @description When the account was created. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the account was created. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
              */
             created_at?: string | null;
         };
@@ -2343,15 +2348,15 @@ export interface components {
          *     }
          */
         Credits: {
-            /** @description Credits available now. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Credits available now. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             balance?: number | null;
-            /** @description Credits consumed in the current period. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Credits consumed in the current period. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             used?: number | null;
-            /** @description Credits granted for the period. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Credits granted for the period. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             total?: number | null;
             /**
              * Format: date-time
-             * @description When the allowance renews, if it does. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: When the allowance renews, if it does. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
              */
             reset_at?: string | null;
         };
@@ -2388,21 +2393,21 @@ export interface components {
          *     }
          */
         Subscription: {
-            /** @description Plan name, e.g. `enterprise`. Inferred from the vendor's product description (API access needs an Enterprise plan or Partner status); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Plan name, e.g. `enterprise`. Inferred from the vendor's product description (API access needs an Enterprise plan or Partner status); not shown in any API example, so it may be absent or named differently. */
             plan?: string | null;
-            /** @description Subscription state, e.g. `active`. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Subscription state, e.g. `active`. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             status?: string | null;
             /**
              * Format: date-time
-             * @description Start of the billing period. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: Start of the billing period. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
              */
             current_period_start?: string | null;
             /**
              * Format: date-time
-             * @description End of the billing period / renewal date. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
+             * @description Not in the vendor's documentation: End of the billing period / renewal date. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently.
              */
             current_period_end?: string | null;
-            /** @description Features or limits included in the plan. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
+            /** @description Not in the vendor's documentation: Features or limits included in the plan. Inferred from the vendor's product description (the account page shows profile, credit balance and subscription); not shown in any API example, so it may be absent or named differently. */
             features?: string[] | null;
         };
         /**

@@ -667,7 +667,7 @@ export interface components {
              * @description Phase state. Seen values are `pending`, `running` and `completed`; the vendor gives no complete list.
              * @example completed
              */
-            status?: string;
+            status: string;
             /**
              * @description Reconnaissance — number of endpoints found on the target.
              * @example 156
@@ -699,9 +699,9 @@ export interface components {
          *     appear.
          */
         ScanPhases: {
-            reconnaissance?: components["schemas"]["ScanPhase"];
-            vulnerability_discovery?: components["schemas"]["ScanPhase"];
-            exploit_validation?: components["schemas"]["ScanPhase"];
+            reconnaissance: components["schemas"]["ScanPhase"];
+            vulnerability_discovery: components["schemas"]["ScanPhase"];
+            exploit_validation: components["schemas"]["ScanPhase"];
         };
         /**
          * @description Number of findings per severity. Every vendor example carries exactly these four keys — there
@@ -713,22 +713,22 @@ export interface components {
              * @description Findings rated critical.
              * @example 2
              */
-            critical?: number;
+            critical: number;
             /**
              * @description Findings rated high.
              * @example 5
              */
-            high?: number;
+            high: number;
             /**
              * @description Findings rated medium.
              * @example 12
              */
-            medium?: number;
+            medium: number;
             /**
              * @description Findings rated low.
              * @example 23
              */
-            low?: number;
+            low: number;
         };
         /**
          * @description A penetration-test scan. Different endpoints return different subsets of these fields: create
@@ -796,7 +796,7 @@ export interface components {
             completed_at?: string | null;
             /**
              * Format: date-time
-             * @description When the scan was cancelled (returned by the cancel call).
+             * @description Not in the vendor's documentation: no documented scan object shows it; only the cancel call answers with `cancelled_at` (`ScanCancellation`). When the scan was cancelled (returned by the cancel call).
              * @example 2024-01-15T11:00:00Z
              */
             cancelled_at?: string;
@@ -848,7 +848,7 @@ export interface components {
              * @description Identifier the vendor assigns to the request (seen as `req_…`); quote it when contacting support.
              * @example req_xyz789
              */
-            request_id?: string;
+            request_id: string;
         };
         /** @description Success envelope holding one page of scans and the pagination object. */
         ScanListResponse: {
@@ -871,12 +871,12 @@ export interface components {
              * @description The target that could not be used (shown for `INVALID_TARGET`).
              * @example https://invalid.example.com
              */
-            target?: string;
+            target: string;
             /**
              * @description Why the request failed, in plain words (for example `DNS resolution failed`).
              * @example DNS resolution failed
              */
-            reason?: string;
+            reason: string;
         };
         /** @description The machine- and human-readable description of a failure. */
         ErrorObject: {
@@ -907,7 +907,7 @@ export interface components {
              */
             success: boolean;
             error: components["schemas"]["ErrorObject"];
-            meta?: components["schemas"]["ResponseMeta"];
+            meta: components["schemas"]["ResponseMeta"];
         };
         /**
          * @description How the scanner signs in to the target application. The API reference only says "authentication
@@ -1069,8 +1069,8 @@ export interface components {
              *     `exploit_validation`; not a closed list.
              * @example vulnerability_discovery
              */
-            current_phase?: string;
-            findings_count?: components["schemas"]["FindingsCount"];
+            current_phase: string;
+            findings_count: components["schemas"]["FindingsCount"];
         };
         /** @description Success envelope holding a scan's polling view. */
         ScanProgressResponse: {
@@ -1169,36 +1169,36 @@ export interface components {
             /** @description The differences between the two scans' findings. */
             comparison: {
                 /** @description Findings present in the other scan but not in the first. */
-                new_findings?: components["schemas"]["FindingReference"][];
+                new_findings: components["schemas"]["FindingReference"][];
                 /** @description Findings present in the first scan but no longer found. */
-                fixed_findings?: components["schemas"]["FindingReference"][];
+                fixed_findings: components["schemas"]["FindingReference"][];
                 /**
                  * @description Number of findings present in both scans.
                  * @example 35
                  */
-                unchanged_findings?: number;
+                unchanged_findings: number;
                 /** @description Totals of the comparison. */
-                summary?: {
+                summary: {
                     /**
                      * @description Findings in the first scan.
                      * @example 42
                      */
-                    scan_a_total?: number;
+                    scan_a_total: number;
                     /**
                      * @description Findings in the second scan.
                      * @example 40
                      */
-                    scan_b_total?: number;
+                    scan_b_total: number;
                     /**
                      * @description Number of new findings.
                      * @example 3
                      */
-                    new?: number;
+                    new: number;
                     /**
                      * @description Number of fixed findings.
                      * @example 5
                      */
-                    fixed?: number;
+                    fixed: number;
                 };
             };
         };
@@ -1252,8 +1252,9 @@ export interface components {
              * @example true
              */
             success: boolean;
-            /** @description Inferred — whatever the call returns; not documented. */
+            /** @description Not in the vendor's documentation: whatever the call returns; not documented. */
             data?: unknown;
+            /** @description Not in the vendor's documentation: no response of these calls is shown; the introduction's generic envelope carries `meta`. */
             meta?: components["schemas"]["ResponseMeta"];
         };
         /**
@@ -1319,17 +1320,17 @@ export interface components {
              * @description HTTP method of the affected request.
              * @example POST
              */
-            method?: string;
+            method: string;
             /**
              * @description Path of the affected endpoint.
              * @example /api/users/search
              */
-            path?: string;
+            path: string;
             /**
              * @description The vulnerable parameter.
              * @example query
              */
-            parameter?: string;
+            parameter: string;
             /**
              * Format: uri
              * @description Absolute URL of the affected endpoint (finding detail only).
@@ -1345,34 +1346,34 @@ export interface components {
                  * @description HTTP method.
                  * @example POST
                  */
-                method?: string;
+                method: string;
                 /**
                  * Format: uri
                  * @description Absolute URL requested.
                  * @example https://app.example.com/api/users/search
                  */
-                url?: string;
+                url: string;
                 /**
                  * @description Request headers as a header name → value map; secrets are masked as `[REDACTED]`. Any
                  *     header name can appear; the two declared below are those in the vendor's example.
                  */
-                headers?: {
+                headers: {
                     /**
                      * @description Content type of the request body.
                      * @example application/json
                      */
-                    "Content-Type"?: string;
+                    "Content-Type": string;
                     /**
                      * @description Credentials, masked.
                      * @example Bearer [REDACTED]
                      */
-                    Authorization?: string;
+                    Authorization: string;
                 };
                 /**
                  * @description Raw request body as a string.
                  * @example {"query": "' UNION SELECT username, password FROM users--"}
                  */
-                body?: string;
+                body: string;
             };
             /** @description What the target returned. */
             response?: {
@@ -1380,23 +1381,23 @@ export interface components {
                  * @description HTTP status the target answered with.
                  * @example 200
                  */
-                status?: number;
+                status: number;
                 /**
                  * @description Raw response body, possibly truncated.
                  * @example [{"username": "admin", "password": "$2b$10$..."}, ...]
                  */
-                body?: string;
+                body: string;
                 /**
                  * @description Why the response proves the vulnerability.
                  * @example Database credentials were returned in the response
                  */
-                evidence?: string;
+                evidence: string;
             };
             /**
              * @description A curl command that reproduces the request.
              * @example curl -X POST 'https://app.example.com/api/users/search' -H 'Content-Type: application/json' -d '...'
              */
-            curl_command?: string;
+            curl_command: string;
         };
         /** @description How to fix the vulnerability. */
         Remediation: {
@@ -1404,25 +1405,25 @@ export interface components {
              * @description The fix in a sentence or two.
              * @example Use parameterized queries or prepared statements instead of string concatenation for SQL queries.
              */
-            summary?: string;
+            summary: string;
             /** @description Before/after code illustrating the fix. */
-            code_example?: {
+            code_example: {
                 /**
                  * @description Programming language of the snippets.
                  * @example javascript
                  */
-                language?: string;
+                language: string;
                 /**
                  * @description Code showing the vulnerable pattern.
                  * @example const query = `SELECT * FROM users WHERE name LIKE '%${userInput}%'`;
                  */
-                vulnerable?: string;
+                vulnerable: string;
                 /**
                  * @description The corrected code.
                  * @example const query = 'SELECT * FROM users WHERE name LIKE ?';
                  *     db.execute(query, [`%${userInput}%`]);
                  */
-                secure?: string;
+                secure: string;
             };
             /**
              * @description Links to further reading (OWASP and similar).
@@ -1430,7 +1431,7 @@ export interface components {
              *       "https://owasp.org/www-community/attacks/SQL_Injection"
              *     ]
              */
-            references?: string[];
+            references: string[];
         };
         /**
          * @description Compliance controls the finding relates to, per framework. These keys differ from the
@@ -1443,21 +1444,21 @@ export interface components {
              *       "6.5.1"
              *     ]
              */
-            pci_dss?: string[];
+            pci_dss: string[];
             /**
              * @description OWASP Top 10 categories.
              * @example [
              *       "A03:2021"
              *     ]
              */
-            owasp_top_10?: string[];
+            owasp_top_10: string[];
             /**
              * @description CIS control numbers.
              * @example [
              *       "18.9"
              *     ]
              */
-            cis?: string[];
+            cis: string[];
         };
         /**
          * @description A vulnerability found by a scan. List items carry the summary fields (`id` … `endpoint`,
@@ -1485,7 +1486,7 @@ export interface components {
              * @description CVSS base score (0.0–10.0).
              * @example 9.8
              */
-            cvss_score?: number;
+            cvss_score: number;
             /**
              * @description CVSS 3.1 vector string.
              * @example CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H
@@ -1497,7 +1498,7 @@ export interface components {
              *     `xss` and `misconfiguration`; the vendor publishes no closed list.
              * @example injection
              */
-            category?: string;
+            category: string;
             /**
              * @description Narrower classification within the category (for example `sql_injection`).
              * @example sql_injection
@@ -1518,7 +1519,7 @@ export interface components {
              * @example An attacker could extract sensitive user data including credentials.
              */
             impact?: string;
-            endpoint?: components["schemas"]["FindingEndpoint"];
+            endpoint: components["schemas"]["FindingEndpoint"];
             proof_of_concept?: components["schemas"]["ProofOfConcept"];
             remediation?: components["schemas"]["Remediation"];
             compliance?: components["schemas"]["FindingCompliance"];
@@ -1527,13 +1528,13 @@ export interface components {
              * @description When the issue was first detected (across scans of the same target).
              * @example 2024-01-15T12:30:00Z
              */
-            first_seen?: string;
+            first_seen: string;
             /**
              * Format: date-time
              * @description When this finding record was created.
              * @example 2024-01-15T12:30:00Z
              */
-            created_at?: string;
+            created_at: string;
             /**
              * Format: date-time
              * @description When the finding last changed (detail view only).
@@ -1579,13 +1580,13 @@ export interface components {
              */
             updated_count: number;
             /** @description Each updated finding with its new status. */
-            findings?: {
+            findings: {
                 /**
                  * @description Finding identifier.
                  * @example finding_abc
                  */
-                id?: string;
-                status?: components["schemas"]["FindingStatus"];
+                id: string;
+                status: components["schemas"]["FindingStatus"];
             }[];
         };
         /** @description Success envelope holding the outcome of a bulk update. */
@@ -1604,106 +1605,106 @@ export interface components {
              * @description Number of findings counted.
              * @example 156
              */
-            total?: number;
+            total: number;
             /** @description Counts per severity (including `info`, unlike a scan's `findings_count`). */
-            by_severity?: {
+            by_severity: {
                 /**
                  * @description Critical findings.
                  * @example 5
                  */
-                critical?: number;
+                critical: number;
                 /**
                  * @description High findings.
                  * @example 18
                  */
-                high?: number;
+                high: number;
                 /**
                  * @description Medium findings.
                  * @example 47
                  */
-                medium?: number;
+                medium: number;
                 /**
                  * @description Low findings.
                  * @example 72
                  */
-                low?: number;
+                low: number;
                 /**
                  * @description Informational findings.
                  * @example 14
                  */
-                info?: number;
+                info: number;
             };
             /** @description Counts per triage status. */
-            by_status?: {
+            by_status: {
                 /**
                  * @description Open findings.
                  * @example 23
                  */
-                open?: number;
+                open: number;
                 /**
                  * @description Fixed findings.
                  * @example 98
                  */
-                fixed?: number;
+                fixed: number;
                 /**
                  * @description Risk-accepted findings.
                  * @example 30
                  */
-                accepted?: number;
+                accepted: number;
                 /**
                  * @description Findings marked as false positives.
                  * @example 5
                  */
-                false_positive?: number;
+                false_positive: number;
             };
             /**
              * @description Counts per category, as a category name → count map. Categories form an open set; the five
              *     declared below are the keys in the vendor's example.
              */
-            by_category?: {
+            by_category: {
                 /**
                  * @description Injection findings.
                  * @example 12
                  */
-                injection?: number;
+                injection: number;
                 /**
                  * @description Authentication findings.
                  * @example 8
                  */
-                authentication?: number;
+                authentication: number;
                 /**
                  * @description Access-control findings.
                  * @example 15
                  */
-                access_control?: number;
+                access_control: number;
                 /**
                  * @description Cross-site-scripting findings.
                  * @example 9
                  */
-                xss?: number;
+                xss: number;
                 /**
                  * @description Misconfiguration findings.
                  * @example 25
                  */
-                misconfiguration?: number;
+                misconfiguration: number;
             };
             /** @description Week-over-week movement. */
-            trends?: {
+            trends: {
                 /**
                  * @description Findings first seen in the last seven days.
                  * @example 8
                  */
-                new_this_week?: number;
+                new_this_week: number;
                 /**
                  * @description Findings fixed in the last seven days.
                  * @example 15
                  */
-                fixed_this_week?: number;
+                fixed_this_week: number;
                 /**
                  * @description Average time from detection to fix, as free text (for example `4.2 days`).
                  * @example 4.2 days
                  */
-                mean_time_to_fix?: string;
+                mean_time_to_fix: string;
             };
         };
         /** @description Success envelope holding finding statistics. */
@@ -1724,79 +1725,79 @@ export interface components {
          */
         FindingsExport: {
             /** @description The exported scan. */
-            scan?: {
+            scan: {
                 /**
                  * @description Scan identifier.
                  * @example scan_abc123
                  */
-                id?: string;
+                id: string;
                 /**
                  * @description The scanned target.
                  * @example https://app.example.com
                  */
-                target?: string;
+                target: string;
                 /**
                  * Format: date-time
                  * @description When the scan finished.
                  * @example 2024-01-15T14:00:00Z
                  */
-                completed_at?: string | null;
+                completed_at: string | null;
             };
             /** @description Finding counts in the export (no `info` bucket in the vendor's example). */
-            summary?: {
+            summary: {
                 /**
                  * @description Findings exported.
                  * @example 42
                  */
-                total?: number;
+                total: number;
                 /**
                  * @description Critical findings.
                  * @example 2
                  */
-                critical?: number;
+                critical: number;
                 /**
                  * @description High findings.
                  * @example 5
                  */
-                high?: number;
+                high: number;
                 /**
                  * @description Medium findings.
                  * @example 12
                  */
-                medium?: number;
+                medium: number;
                 /**
                  * @description Low findings.
                  * @example 23
                  */
-                low?: number;
+                low: number;
             };
             /** @description The exported findings. */
-            findings?: {
+            findings: {
                 /**
                  * @description Finding identifier.
                  * @example finding_xyz789
                  */
-                id?: string;
+                id: string;
                 /**
                  * @description Finding title.
                  * @example SQL Injection in Search API
                  */
-                title?: string;
-                severity?: components["schemas"]["Severity"];
+                title: string;
+                severity: components["schemas"]["Severity"];
                 /**
                  * @description CVSS base score.
                  * @example 9.8
                  */
-                cvss_score?: number;
-                endpoint?: components["schemas"]["FindingEndpoint"];
+                cvss_score: number;
+                endpoint: components["schemas"]["FindingEndpoint"];
                 /**
                  * @description What the vulnerability is.
                  * @example User input reaches a SQL query unescaped.
                  */
-                description?: string;
+                description: string;
                 /** @description How to fix it — a string in the export guide, an object in the finding-detail endpoint; either is accepted. */
-                remediation?: string | components["schemas"]["Remediation"];
-                poc?: components["schemas"]["ProofOfConcept"];
+                remediation: string | components["schemas"]["Remediation"];
+                poc: components["schemas"]["ProofOfConcept"];
             }[];
         };
         /**
@@ -1810,96 +1811,96 @@ export interface components {
              * @description URL of the SARIF 2.1.0 JSON schema.
              * @example https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json
              */
-            $schema?: string;
+            $schema: string;
             /**
              * @description SARIF version (`2.1.0`).
              * @example 2.1.0
              */
-            version?: string;
+            version: string;
             /** @description One run per export. */
-            runs?: {
+            runs: {
                 /** @description The producing tool. */
-                tool?: {
+                tool: {
                     /** @description AIPTx as the SARIF tool driver. */
-                    driver?: {
+                    driver: {
                         /**
                          * @description Tool name (`AIPTx`).
                          * @example AIPTx
                          */
-                        name?: string;
+                        name: string;
                         /**
                          * @description Tool version.
                          * @example 1.0.0
                          */
-                        version?: string;
+                        version: string;
                         /**
                          * Format: uri
                          * @description Tool home page.
                          * @example https://aiptx.io
                          */
-                        informationUri?: string;
+                        informationUri: string;
                         /** @description Rule definitions (shown only in the export-formats guide). */
                         rules?: {
                             /**
                              * @description Rule identifier.
                              * @example sql-injection
                              */
-                            id?: string;
+                            id: string;
                             /**
                              * @description Rule name.
                              * @example SQL Injection
                              */
-                            name?: string;
+                            name: string;
                             /** @description Short description of the rule. */
-                            shortDescription?: {
+                            shortDescription: {
                                 /**
                                  * @description The text.
                                  * @example SQL Injection vulnerability
                                  */
-                                text?: string;
+                                text: string;
                             };
                             /** @description Default rule settings. */
-                            defaultConfiguration?: {
+                            defaultConfiguration: {
                                 /**
                                  * @description SARIF level (`error`, `warning`, `note`, `none`).
                                  * @example error
                                  */
-                                level?: string;
+                                level: string;
                             };
                         }[];
                     };
                 };
                 /** @description One result per finding. */
-                results?: {
+                results: {
                     /**
                      * @description The rule the result belongs to.
                      * @example sql-injection
                      */
-                    ruleId?: string;
+                    ruleId: string;
                     /**
                      * @description SARIF level (`error`, `warning`, `note`, `none`).
                      * @example error
                      */
-                    level?: string;
+                    level: string;
                     /** @description The result message. */
-                    message?: {
+                    message: {
                         /**
                          * @description The message text (the finding title in the vendor's example).
                          * @example SQL Injection in User Search
                          */
-                        text?: string;
+                        text: string;
                     };
                     /** @description Where the result applies. */
-                    locations?: {
+                    locations: {
                         /** @description Location of the artifact. */
-                        physicalLocation?: {
+                        physicalLocation: {
                             /** @description The affected artifact. */
-                            artifactLocation?: {
+                            artifactLocation: {
                                 /**
                                  * @description The affected path (a relative URI such as `/api/users/search`).
                                  * @example /api/users/search
                                  */
-                                uri?: string;
+                                uri: string;
                             };
                         };
                     }[];
@@ -1959,18 +1960,18 @@ export interface components {
              * @description The notes recorded with the change.
              * @example Patched in commit abc123. Deployed to production on 2024-01-16.
              */
-            notes?: string;
+            notes: string;
             /**
              * Format: date-time
              * @description When the change was recorded.
              * @example 2024-01-16T09:00:00Z
              */
-            updated_at?: string;
+            updated_at: string;
             /**
              * @description Who made the change (an email address in the vendor's example).
              * @example user@example.com
              */
-            updated_by?: string;
+            updated_by: string;
         };
         /** @description Success envelope holding a finding's updated triage fields. */
         FindingUpdateResponse: {
@@ -2009,29 +2010,29 @@ export interface components {
         /** @description The Jira issue created for a finding. */
         JiraIssueResult: {
             /** @description The new issue. */
-            jira_issue?: {
+            jira_issue: {
                 /**
                  * @description Jira issue key.
                  * @example SECURITY-1234
                  */
-                key?: string;
+                key: string;
                 /**
                  * Format: uri
                  * @description Link to the issue in Jira.
                  * @example https://yourcompany.atlassian.net/browse/SECURITY-1234
                  */
-                url?: string;
+                url: string;
                 /**
                  * @description The issue's Jira status name.
                  * @example Open
                  */
-                status?: string;
+                status: string;
             };
             /**
              * @description The finding the issue was created for.
              * @example finding_xyz789
              */
-            finding_id?: string;
+            finding_id: string;
         };
         /** @description Success envelope holding the created Jira issue. */
         JiraIssueResponse: {
@@ -2071,33 +2072,33 @@ export interface components {
              * @description The scanned target.
              * @example https://app.example.com
              */
-            target?: string;
+            target: string;
             /**
              * Format: date
              * @description Day the scan ran.
              * @example 2024-01-15
              */
-            scan_date?: string;
+            scan_date: string;
             /**
              * @description Total findings in the report.
              * @example 42
              */
-            findings_total?: number;
+            findings_total: number;
             /**
              * @description Critical findings.
              * @example 2
              */
-            findings_critical?: number;
+            findings_critical: number;
             /**
              * @description High findings.
              * @example 5
              */
-            findings_high?: number;
+            findings_high: number;
             /**
              * @description Overall risk score. Inferred to be on a 0–100 scale (the reports guide shows "78/100"); the API pages do not state the range.
              * @example 78
              */
-            risk_score?: number;
+            risk_score: number;
         };
         /**
          * @description A report. Generation is asynchronous: the create call returns `status: generating` and an
@@ -2356,13 +2357,13 @@ export interface components {
              * @description The generated password, in clear text (present when the link is password-protected).
              * @example SecurePass123
              */
-            password?: string;
+            password: string;
             /**
              * Format: date-time
              * @description When the link stops working.
              * @example 2024-01-22T14:00:00Z
              */
-            expires_at?: string;
+            expires_at: string;
         };
         /** @description Success envelope holding a report share link. */
         ReportShareResponse: {

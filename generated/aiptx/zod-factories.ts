@@ -25,7 +25,7 @@ export const zScanType = once(() => z.enum([
 ]));
 
 export const zScanPhase = once(() => z.object({
-    status: z.string().optional(),
+    status: z.string(),
     endpoints_discovered: z.int().gte(0).optional(),
     technologies_detected: z.array(z.string()).optional(),
     tests_completed: z.int().gte(0).optional(),
@@ -33,16 +33,16 @@ export const zScanPhase = once(() => z.object({
 }));
 
 export const zScanPhases = once(() => z.object({
-    reconnaissance: zScanPhase().optional(),
-    vulnerability_discovery: zScanPhase().optional(),
-    exploit_validation: zScanPhase().optional()
+    reconnaissance: zScanPhase(),
+    vulnerability_discovery: zScanPhase(),
+    exploit_validation: zScanPhase()
 }));
 
 export const zFindingsCount = once(() => z.object({
-    critical: z.int().gte(0).optional(),
-    high: z.int().gte(0).optional(),
-    medium: z.int().gte(0).optional(),
-    low: z.int().gte(0).optional()
+    critical: z.int().gte(0),
+    high: z.int().gte(0),
+    medium: z.int().gte(0),
+    low: z.int().gte(0)
 }));
 
 export const zScan = once(() => z.object({
@@ -73,7 +73,7 @@ export const zPagination = once(() => z.object({
 }));
 
 export const zResponseMeta = once(() => z.object({
-    request_id: z.string().optional()
+    request_id: z.string()
 }));
 
 export const zScanListResponse = once(() => z.object({
@@ -84,8 +84,8 @@ export const zScanListResponse = once(() => z.object({
 }));
 
 export const zErrorDetails = once(() => z.object({
-    target: z.string().optional(),
-    reason: z.string().optional()
+    target: z.string(),
+    reason: z.string()
 }));
 
 export const zErrorObject = once(() => z.object({
@@ -97,7 +97,7 @@ export const zErrorObject = once(() => z.object({
 export const zError = once(() => z.object({
     success: z.boolean(),
     error: zErrorObject(),
-    meta: zResponseMeta().optional()
+    meta: zResponseMeta()
 }));
 
 export const zScanAuthentication = once(() => z.object({
@@ -148,8 +148,8 @@ export const zScanProgress = once(() => z.object({
     id: z.string(),
     status: zScanStatus(),
     progress: z.int().gte(0).lte(100),
-    current_phase: z.string().optional(),
-    findings_count: zFindingsCount().optional()
+    current_phase: z.string(),
+    findings_count: zFindingsCount()
 }));
 
 export const zScanProgressResponse = once(() => z.object({
@@ -197,15 +197,15 @@ export const zScanComparison = once(() => z.object({
     scan_a: z.string(),
     scan_b: z.string(),
     comparison: z.object({
-        new_findings: z.array(zFindingReference()).optional(),
-        fixed_findings: z.array(zFindingReference()).optional(),
-        unchanged_findings: z.int().gte(0).optional(),
+        new_findings: z.array(zFindingReference()),
+        fixed_findings: z.array(zFindingReference()),
+        unchanged_findings: z.int().gte(0),
         summary: z.object({
-            scan_a_total: z.int().gte(0).optional(),
-            scan_b_total: z.int().gte(0).optional(),
-            new: z.int().gte(0).optional(),
-            fixed: z.int().gte(0).optional()
-        }).optional()
+            scan_a_total: z.int().gte(0),
+            scan_b_total: z.int().gte(0),
+            new: z.int().gte(0),
+            fixed: z.int().gte(0)
+        })
     })
 }));
 
@@ -251,44 +251,44 @@ export const zFindingStatus = once(() => z.enum([
 ]));
 
 export const zFindingEndpoint = once(() => z.object({
-    method: z.string().optional(),
-    path: z.string().optional(),
-    parameter: z.string().optional(),
+    method: z.string(),
+    path: z.string(),
+    parameter: z.string(),
     full_url: z.string().optional()
 }));
 
 export const zProofOfConcept = once(() => z.object({
     request: z.object({
-        method: z.string().optional(),
-        url: z.string().optional(),
+        method: z.string(),
+        url: z.string(),
         headers: z.object({
-            'Content-Type': z.string().optional(),
-            Authorization: z.string().optional()
-        }).optional(),
-        body: z.string().optional()
+            'Content-Type': z.string(),
+            Authorization: z.string()
+        }),
+        body: z.string()
     }).optional(),
     response: z.object({
-        status: z.int().optional(),
-        body: z.string().optional(),
-        evidence: z.string().optional()
+        status: z.int(),
+        body: z.string(),
+        evidence: z.string()
     }).optional(),
-    curl_command: z.string().optional()
+    curl_command: z.string()
 }));
 
 export const zRemediation = once(() => z.object({
-    summary: z.string().optional(),
+    summary: z.string(),
     code_example: z.object({
-        language: z.string().optional(),
-        vulnerable: z.string().optional(),
-        secure: z.string().optional()
-    }).optional(),
-    references: z.array(z.string()).optional()
+        language: z.string(),
+        vulnerable: z.string(),
+        secure: z.string()
+    }),
+    references: z.array(z.string())
 }));
 
 export const zFindingCompliance = once(() => z.object({
-    pci_dss: z.array(z.string()).optional(),
-    owasp_top_10: z.array(z.string()).optional(),
-    cis: z.array(z.string()).optional()
+    pci_dss: z.array(z.string()),
+    owasp_top_10: z.array(z.string()),
+    cis: z.array(z.string())
 }));
 
 export const zFinding = once(() => z.object({
@@ -296,20 +296,20 @@ export const zFinding = once(() => z.object({
     scan_id: z.string(),
     title: z.string(),
     severity: zSeverity(),
-    cvss_score: z.number().gte(0).lte(10).optional(),
+    cvss_score: z.number().gte(0).lte(10),
     cvss_vector: z.string().optional(),
     status: zFindingStatus(),
-    category: z.string().optional(),
+    category: z.string(),
     subcategory: z.string().optional(),
     cwe_id: z.string().optional(),
     description: z.string().optional(),
     impact: z.string().optional(),
-    endpoint: zFindingEndpoint().optional(),
+    endpoint: zFindingEndpoint(),
     proof_of_concept: zProofOfConcept().optional(),
     remediation: zRemediation().optional(),
     compliance: zFindingCompliance().optional(),
-    first_seen: z.iso.datetime({ offset: true }).optional(),
-    created_at: z.iso.datetime({ offset: true }).optional(),
+    first_seen: z.iso.datetime({ offset: true }),
+    created_at: z.iso.datetime({ offset: true }),
     updated_at: z.iso.datetime({ offset: true }).optional()
 }));
 
@@ -329,9 +329,9 @@ export const zFindingsBulkUpdateRequest = once(() => z.object({
 export const zFindingsBulkUpdateResult = once(() => z.object({
     updated_count: z.int().gte(0),
     findings: z.array(z.object({
-        id: z.string().optional(),
-        status: zFindingStatus().optional()
-    })).optional()
+        id: z.string(),
+        status: zFindingStatus()
+    }))
 }));
 
 export const zFindingsBulkUpdateResponse = once(() => z.object({
@@ -341,32 +341,32 @@ export const zFindingsBulkUpdateResponse = once(() => z.object({
 }));
 
 export const zFindingStats = once(() => z.object({
-    total: z.int().gte(0).optional(),
+    total: z.int().gte(0),
     by_severity: z.object({
-        critical: z.int().gte(0).optional(),
-        high: z.int().gte(0).optional(),
-        medium: z.int().gte(0).optional(),
-        low: z.int().gte(0).optional(),
-        info: z.int().gte(0).optional()
-    }).optional(),
+        critical: z.int().gte(0),
+        high: z.int().gte(0),
+        medium: z.int().gte(0),
+        low: z.int().gte(0),
+        info: z.int().gte(0)
+    }),
     by_status: z.object({
-        open: z.int().gte(0).optional(),
-        fixed: z.int().gte(0).optional(),
-        accepted: z.int().gte(0).optional(),
-        false_positive: z.int().gte(0).optional()
-    }).optional(),
+        open: z.int().gte(0),
+        fixed: z.int().gte(0),
+        accepted: z.int().gte(0),
+        false_positive: z.int().gte(0)
+    }),
     by_category: z.object({
-        injection: z.int().gte(0).optional(),
-        authentication: z.int().gte(0).optional(),
-        access_control: z.int().gte(0).optional(),
-        xss: z.int().gte(0).optional(),
-        misconfiguration: z.int().gte(0).optional()
-    }).optional(),
+        injection: z.int().gte(0),
+        authentication: z.int().gte(0),
+        access_control: z.int().gte(0),
+        xss: z.int().gte(0),
+        misconfiguration: z.int().gte(0)
+    }),
     trends: z.object({
-        new_this_week: z.int().gte(0).optional(),
-        fixed_this_week: z.int().gte(0).optional(),
-        mean_time_to_fix: z.string().optional()
-    }).optional()
+        new_this_week: z.int().gte(0),
+        fixed_this_week: z.int().gte(0),
+        mean_time_to_fix: z.string()
+    })
 }));
 
 export const zFindingStatsResponse = once(() => z.object({
@@ -377,68 +377,68 @@ export const zFindingStatsResponse = once(() => z.object({
 
 export const zFindingsExport = once(() => z.object({
     scan: z.object({
-        id: z.string().optional(),
-        target: z.string().optional(),
-        completed_at: z.iso.datetime({ offset: true }).nullish()
-    }).optional(),
+        id: z.string(),
+        target: z.string(),
+        completed_at: z.iso.datetime({ offset: true }).nullable()
+    }),
     summary: z.object({
-        total: z.int().gte(0).optional(),
-        critical: z.int().gte(0).optional(),
-        high: z.int().gte(0).optional(),
-        medium: z.int().gte(0).optional(),
-        low: z.int().gte(0).optional()
-    }).optional(),
+        total: z.int().gte(0),
+        critical: z.int().gte(0),
+        high: z.int().gte(0),
+        medium: z.int().gte(0),
+        low: z.int().gte(0)
+    }),
     findings: z.array(z.object({
-        id: z.string().optional(),
-        title: z.string().optional(),
-        severity: zSeverity().optional(),
-        cvss_score: z.number().gte(0).lte(10).optional(),
-        endpoint: zFindingEndpoint().optional(),
-        description: z.string().optional(),
+        id: z.string(),
+        title: z.string(),
+        severity: zSeverity(),
+        cvss_score: z.number().gte(0).lte(10),
+        endpoint: zFindingEndpoint(),
+        description: z.string(),
         remediation: z.union([
             z.string(),
             zRemediation()
-        ]).optional(),
-        poc: zProofOfConcept().optional()
-    })).optional()
+        ]),
+        poc: zProofOfConcept()
+    }))
 }));
 
 export const zSarifLog = once(() => z.object({
-    $schema: z.string().optional(),
-    version: z.string().optional(),
+    $schema: z.string(),
+    version: z.string(),
     runs: z.array(z.object({
         tool: z.object({
             driver: z.object({
-                name: z.string().optional(),
-                version: z.string().optional(),
-                informationUri: z.string().optional(),
+                name: z.string(),
+                version: z.string(),
+                informationUri: z.string(),
                 rules: z.array(z.object({
-                    id: z.string().optional(),
-                    name: z.string().optional(),
+                    id: z.string(),
+                    name: z.string(),
                     shortDescription: z.object({
-                        text: z.string().optional()
-                    }).optional(),
+                        text: z.string()
+                    }),
                     defaultConfiguration: z.object({
-                        level: z.string().optional()
-                    }).optional()
+                        level: z.string()
+                    })
                 })).optional()
-            }).optional()
-        }).optional(),
+            })
+        }),
         results: z.array(z.object({
-            ruleId: z.string().optional(),
-            level: z.string().optional(),
+            ruleId: z.string(),
+            level: z.string(),
             message: z.object({
-                text: z.string().optional()
-            }).optional(),
+                text: z.string()
+            }),
             locations: z.array(z.object({
                 physicalLocation: z.object({
                     artifactLocation: z.object({
-                        uri: z.string().optional()
-                    }).optional()
-                }).optional()
-            })).optional()
-        })).optional()
-    })).optional()
+                        uri: z.string()
+                    })
+                })
+            }))
+        }))
+    }))
 }));
 
 export const zJiraBulkIssueRequest = once(() => z.object({
@@ -461,9 +461,9 @@ export const zFindingUpdateRequest = once(() => z.object({
 export const zFindingUpdate = once(() => z.object({
     id: z.string(),
     status: zFindingStatus(),
-    notes: z.string().optional(),
-    updated_at: z.iso.datetime({ offset: true }).optional(),
-    updated_by: z.string().optional()
+    notes: z.string(),
+    updated_at: z.iso.datetime({ offset: true }),
+    updated_by: z.string()
 }));
 
 export const zFindingUpdateResponse = once(() => z.object({
@@ -481,11 +481,11 @@ export const zJiraIssueRequest = once(() => z.object({
 
 export const zJiraIssueResult = once(() => z.object({
     jira_issue: z.object({
-        key: z.string().optional(),
-        url: z.string().optional(),
-        status: z.string().optional()
-    }).optional(),
-    finding_id: z.string().optional()
+        key: z.string(),
+        url: z.string(),
+        status: z.string()
+    }),
+    finding_id: z.string()
 }));
 
 export const zJiraIssueResponse = once(() => z.object({
@@ -517,12 +517,12 @@ export const zComplianceFramework = once(() => z.enum([
 ]));
 
 export const zReportSummary = once(() => z.object({
-    target: z.string().optional(),
-    scan_date: z.iso.date().optional(),
-    findings_total: z.int().gte(0).optional(),
-    findings_critical: z.int().gte(0).optional(),
-    findings_high: z.int().gte(0).optional(),
-    risk_score: z.int().optional()
+    target: z.string(),
+    scan_date: z.iso.date(),
+    findings_total: z.int().gte(0),
+    findings_critical: z.int().gte(0),
+    findings_high: z.int().gte(0),
+    risk_score: z.int()
 }));
 
 export const zReport = once(() => z.object({
@@ -611,8 +611,8 @@ export const zReportShareRequest = once(() => z.object({
 
 export const zReportShare = once(() => z.object({
     share_url: z.string(),
-    password: z.string().optional(),
-    expires_at: z.iso.datetime({ offset: true }).optional()
+    password: z.string(),
+    expires_at: z.iso.datetime({ offset: true })
 }));
 
 export const zReportShareResponse = once(() => z.object({

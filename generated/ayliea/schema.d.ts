@@ -129,7 +129,7 @@ export interface components {
         /**
          * @description The organization's most recent completed assessment result for one framework. The field list
          *     comes from the single example on the API overview page; the endpoint's own reference page is
-         *     not published, so no field is marked required.
+         *     not published. Every field that example shows is required.
          */
         Score: {
             /**
@@ -138,23 +138,23 @@ export interface components {
              *     is open.
              * @example ai-security
              */
-            framework_id?: string;
+            framework_id: string;
             /**
              * @description Overall score of the latest completed assessment for this framework. Inferred from the example value `72` that the scale is 0–100. The range is not documented, so it is not enforced here.
              * @example 72
              */
-            overall_score?: number;
+            overall_score: number;
             /**
              * @description Letter grade for the overall score, e.g. `C`. The docs do not publish the grade scale. A letter scale such as A–F is inferred and not enforced, so treat the value as an open string.
              * @example C
              */
-            grade?: string;
+            grade: string;
             /**
              * Format: date-time
              * @description When the assessment behind this score was completed (ISO 8601, UTC).
              * @example 2026-03-15T14:30:00Z
              */
-            completed_at?: string;
+            completed_at: string;
         };
         /** @description Response of `GET /scores`. A bare object, without any envelope, that holds one score per framework. It is not paginated. */
         ScoreList: {
@@ -162,9 +162,9 @@ export interface components {
              * @description One entry per framework that has a completed assessment. Inferred from the recommendations
              *     endpoint's documented rule that the array is empty when nothing has been completed yet;
              *     frameworks that were never assessed are most likely absent rather than null. The vendor
-             *     publishes only an example of this response, so the property is not marked required.
+             *     publishes only an example of this response; the property is in it, so it is required.
              */
-            scores?: components["schemas"]["Score"][];
+            scores: components["schemas"]["Score"][];
         };
         /**
          * @description The error body Ayliea returns for every non-2xx status: a JSON object with one string member,
@@ -181,7 +181,7 @@ export interface components {
         /**
          * @description One remediation action from a completed assessment. The vendor's page does not show whether
          *     the item fields are always present (that panel is collapsed in the stored copy). Both examples
-         *     carry all six fields, but none is marked required. The API has no effort estimate, no
+         *     carry all six fields, so all six are required. The API has no effort estimate, no
          *     implementation guidance and no Critical/High/Medium/Low level: those exist only in the app UI.
          */
         Recommendation: {
@@ -190,17 +190,17 @@ export interface components {
              * @description Unique identifier of the recommendation (UUID; the version is not fixed).
              * @example d290f1ee-6c54-4b01-90e6-d701748f0851
              */
-            id?: string;
+            id: string;
             /**
              * @description Short statement of the action to take.
              * @example Enable multi-factor authentication for all users
              */
-            title?: string;
+            title: string;
             /**
              * @description Rank of the recommendation. A lower number is more urgent, and `1` is the most urgent.
              * @example 1
              */
-            priority?: number;
+            priority: number;
             /**
              * @description Workflow state of the recommendation. Changes made in the Ayliea web or mobile app show up
              *     in the API immediately. The API page lists four values; the app's filter shows only the
@@ -208,17 +208,17 @@ export interface components {
              * @example open
              * @enum {string}
              */
-            status?: "open" | "in_progress" | "completed" | "dismissed";
+            status: "open" | "in_progress" | "completed" | "dismissed";
             /**
              * @description Slug of the framework whose assessment produced this recommendation, e.g. `nist-csf-2`, `cis-v8` or `hipaa`. The list is open. Use this field to filter by framework on the client side, because the API has no filter parameter.
              * @example nist-csf-2
              */
-            framework_id?: string;
+            framework_id: string;
             /**
              * @description Human-readable name of the assessment category the recommendation belongs to, e.g. `Access Control` or `Network Security`.
              * @example Access Control
              */
-            category?: string;
+            category: string;
         };
         /** @description Response of `GET /recommendations`. A bare object, without any envelope, that holds one page of recommendations. It has no total count and no next link. */
         RecommendationList: {
@@ -236,17 +236,17 @@ export interface components {
              * @description Total number of AI platforms detected in the scan, including those outside the returned page of `platforms`.
              * @example 14
              */
-            platforms_discovered?: number;
+            platforms_discovered: number;
             /**
              * @description Number of detected platforms counted as shadow AI. The vendor's description is cut off in the stored copy; reading it as "unsanctioned AI tools in use" is inferred from the field name.
              * @example 3
              */
-            shadow_ai_count?: number;
+            shadow_ai_count: number;
             /**
              * @description Overall AI-usage risk score of the scan. Its description is not in the stored docs, and a 0–100 scale is inferred from the example value `65`. The range is not enforced.
              * @example 65
              */
-            overall_risk_score?: number;
+            overall_risk_score: number;
         };
         /** @description The organization's most recent completed discovery scan. Only completed scans are served, and there is no scan history or scan-id lookup. */
         DiscoveryScan: {
@@ -255,59 +255,59 @@ export interface components {
              * @description Unique identifier of the scan (UUID).
              * @example f47ac10b-58cc-4372-a567-0e02b2c3d479
              */
-            id?: string;
+            id: string;
             /**
              * Format: uuid
              * @description UUID of the organization that owns the scan.
              * @example 550e8400-e29b-41d4-a716-446655440000
              */
-            organization_id?: string;
+            organization_id: string;
             /**
              * @description Scan status. It is always `completed` in API responses, because the API serves only completed scans.
              * @example completed
              * @enum {string}
              */
-            status?: "completed";
+            status: "completed";
             /**
              * @description The domain that was scanned. It is a bare host name such as `example.com`, not a URL.
              * @example example.com
              */
-            domain?: string;
+            domain: string;
             /**
              * Format: date-time
              * @description When the scan started (ISO 8601, UTC).
              * @example 2026-03-15T14:00:00Z
              */
-            started_at?: string;
+            started_at: string;
             /**
              * Format: date-time
              * @description When the scan finished (ISO 8601, UTC).
              * @example 2026-03-15T14:30:00Z
              */
-            completed_at?: string;
-            summary?: components["schemas"]["DiscoveryScanSummary"];
+            completed_at: string;
+            summary: components["schemas"]["DiscoveryScanSummary"];
         };
         /**
          * @description Extra catalogue information about a detected platform. Inferred from the vendor's example that
          *     this is a free-form object: it carries `vendor` and `category` there, and other keys may
-         *     appear. Neither key is marked required.
+         *     appear. Both keys the example shows are required.
          */
         PlatformMetadata: {
             /**
              * @description Company behind the platform, e.g. `OpenAI` or `GitHub`. The name and meaning are inferred from the vendor's example; the docs do not describe this field.
              * @example OpenAI
              */
-            vendor?: string;
+            vendor: string;
             /**
              * @description Human-readable category of the platform, e.g. `LLM Chat` or `Code Assistant`. The name and meaning are inferred from the vendor's example; the docs do not describe this field.
              * @example LLM Chat
              */
-            category?: string;
+            category: string;
         };
         /**
          * @description One AI platform detected in the scan. The vendor's descriptions of these fields are past the cut
          *     point of the stored docs, so the names, types and meanings below come from the documented
-         *     example response. No field is marked required.
+         *     example response. Every field the example shows is required.
          */
         DiscoveredPlatform: {
             /**
@@ -315,35 +315,35 @@ export interface components {
              * @description Identifier of this detection record. It is UUID-shaped in the vendor's example.
              * @example c56a4180-65aa-42ec-a945-5fd21dec0538
              */
-            id?: string;
+            id: string;
             /**
              * @description Display name of the detected AI platform, e.g. `ChatGPT` or `GitHub Copilot`.
              * @example ChatGPT
              */
-            platform_name?: string;
+            platform_name: string;
             /**
              * @description Machine-readable kind of the platform. The examples show `llm_chat` and `code_assistant`. The full list is not published, so this is an open string.
              * @example llm_chat
              */
-            platform_type?: string;
+            platform_type: string;
             /**
              * Format: uri
              * @description Web address of the platform, e.g. `https://chat.openai.com`.
              * @example https://chat.openai.com
              */
-            url?: string;
+            url: string;
             /**
              * @description How confident the detection is. Inferred from the example values (0.95, 0.88) that it is a fraction between 0 and 1. The list is ordered by this value, highest first in the example.
              * @example 0.95
              */
-            confidence?: number;
-            metadata?: components["schemas"]["PlatformMetadata"];
+            confidence: number;
+            metadata: components["schemas"]["PlatformMetadata"];
             /**
              * Format: date-time
              * @description When this platform was recorded during the scan (ISO 8601, UTC).
              * @example 2026-03-15T14:15:00Z
              */
-            created_at?: string;
+            created_at: string;
         };
         /** @description Response of `GET /discovery`. A bare object, without any envelope, that holds the latest completed scan and one page of the platforms it detected. */
         DiscoveryResult: {
@@ -362,7 +362,7 @@ export interface components {
          *     which of those facts the API exposes.
          */
         AssessmentList: {
-            /** @description Inferred from the other endpoints' pattern (`scores`, `recommendations`) that the collection sits under a key named after the resource. The items' fields are not documented, so each item is an open object. */
+            /** @description Not in the vendor's documentation: Inferred from the other endpoints' pattern (`scores`, `recommendations`) that the collection sits under a key named after the resource. The items' fields are not documented, so each item is an open object. */
             assessments?: Record<string, never>[];
         };
     };

@@ -4,14 +4,14 @@ import * as z from "zod";
 import { once } from "../../src/core/operation.js";
 
 export const zScore = once(() => z.object({
-    framework_id: z.string().optional(),
-    overall_score: z.int().optional(),
-    grade: z.string().optional(),
-    completed_at: z.iso.datetime({ offset: true }).optional()
+    framework_id: z.string(),
+    overall_score: z.int(),
+    grade: z.string(),
+    completed_at: z.iso.datetime({ offset: true })
 }));
 
 export const zScoreList = once(() => z.object({
-    scores: z.array(zScore()).optional()
+    scores: z.array(zScore())
 }));
 
 export const zError = once(() => z.object({
@@ -19,17 +19,17 @@ export const zError = once(() => z.object({
 }));
 
 export const zRecommendation = once(() => z.object({
-    id: z.guid().optional(),
-    title: z.string().optional(),
-    priority: z.int().gte(1).optional(),
+    id: z.guid(),
+    title: z.string(),
+    priority: z.int().gte(1),
     status: z.enum([
         'open',
         'in_progress',
         'completed',
         'dismissed'
-    ]).optional(),
-    framework_id: z.string().optional(),
-    category: z.string().optional()
+    ]),
+    framework_id: z.string(),
+    category: z.string()
 }));
 
 export const zRecommendationList = once(() => z.object({
@@ -37,34 +37,34 @@ export const zRecommendationList = once(() => z.object({
 }));
 
 export const zDiscoveryScanSummary = once(() => z.object({
-    platforms_discovered: z.int().gte(0).optional(),
-    shadow_ai_count: z.int().gte(0).optional(),
-    overall_risk_score: z.int().optional()
+    platforms_discovered: z.int().gte(0),
+    shadow_ai_count: z.int().gte(0),
+    overall_risk_score: z.int()
 }));
 
 export const zDiscoveryScan = once(() => z.object({
-    id: z.guid().optional(),
-    organization_id: z.guid().optional(),
-    status: z.enum(['completed']).optional(),
-    domain: z.string().optional(),
-    started_at: z.iso.datetime({ offset: true }).optional(),
-    completed_at: z.iso.datetime({ offset: true }).optional(),
-    summary: zDiscoveryScanSummary().optional()
+    id: z.guid(),
+    organization_id: z.guid(),
+    status: z.enum(['completed']),
+    domain: z.string(),
+    started_at: z.iso.datetime({ offset: true }),
+    completed_at: z.iso.datetime({ offset: true }),
+    summary: zDiscoveryScanSummary()
 }));
 
 export const zPlatformMetadata = once(() => z.object({
-    vendor: z.string().optional(),
-    category: z.string().optional()
+    vendor: z.string(),
+    category: z.string()
 }));
 
 export const zDiscoveredPlatform = once(() => z.object({
-    id: z.guid().optional(),
-    platform_name: z.string().optional(),
-    platform_type: z.string().optional(),
-    url: z.string().optional(),
-    confidence: z.number().optional(),
-    metadata: zPlatformMetadata().optional(),
-    created_at: z.iso.datetime({ offset: true }).optional()
+    id: z.guid(),
+    platform_name: z.string(),
+    platform_type: z.string(),
+    url: z.string(),
+    confidence: z.number(),
+    metadata: zPlatformMetadata(),
+    created_at: z.iso.datetime({ offset: true })
 }));
 
 export const zDiscoveryResult = once(() => z.object({

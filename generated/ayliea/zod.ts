@@ -5,7 +5,7 @@ import * as build from "./zod-factories.js";
 /**
  * The organization's most recent completed assessment result for one framework. The field list
  * comes from the single example on the API overview page; the endpoint's own reference page is
- * not published, so no field is marked required.
+ * not published. Every field that example shows is required.
  *
  */
 export const zScore = build.zScore();
@@ -26,7 +26,7 @@ export const zError = build.zError();
 /**
  * One remediation action from a completed assessment. The vendor's page does not show whether
  * the item fields are always present (that panel is collapsed in the stored copy). Both examples
- * carry all six fields, but none is marked required. The API has no effort estimate, no
+ * carry all six fields, so all six are required. The API has no effort estimate, no
  * implementation guidance and no Critical/High/Medium/Low level: those exist only in the app UI.
  *
  */
@@ -50,7 +50,7 @@ export const zDiscoveryScan = build.zDiscoveryScan();
 /**
  * Extra catalogue information about a detected platform. Inferred from the vendor's example that
  * this is a free-form object: it carries `vendor` and `category` there, and other keys may
- * appear. Neither key is marked required.
+ * appear. Both keys the example shows are required.
  *
  */
 export const zPlatformMetadata = build.zPlatformMetadata();
@@ -58,7 +58,7 @@ export const zPlatformMetadata = build.zPlatformMetadata();
 /**
  * One AI platform detected in the scan. The vendor's descriptions of these fields are past the cut
  * point of the stored docs, so the names, types and meanings below come from the documented
- * example response. No field is marked required.
+ * example response. Every field the example shows is required.
  *
  */
 export const zDiscoveredPlatform = build.zDiscoveredPlatform();

@@ -15,6 +15,8 @@ const finding = (n: number) => ({
   cvss_score: 9.1,
   status: "open",
   category: "injection",
+  endpoint: { method: "POST", path: "/api/users/search", parameter: "query" },
+  first_seen: "2024-01-15T12:30:00Z",
   created_at: "2024-01-15T12:30:00Z",
 });
 

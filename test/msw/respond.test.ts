@@ -66,9 +66,9 @@ describe("respond() overrides", () => {
     expect(example.response.status).toBe(404);
     expect(example.error).toEqual({ success: false, error: { code: "NOT_FOUND", message: "Not found - Resource doesn't exist" }, meta: { request_id: "req_xyz789" } });
 
-    server.use(aiptx.respond("GET /scans/{scan_id}", 404, { success: false, error: { code: "SCAN_GONE", message: "scan_1 was deleted" } }));
+    server.use(aiptx.respond("GET /scans/{scan_id}", 404, { success: false, error: { code: "SCAN_GONE", message: "scan_1 was deleted" }, meta: { request_id: "req_1" } }));
     const custom = await getScan();
-    expect(custom.error).toEqual({ success: false, error: { code: "SCAN_GONE", message: "scan_1 was deleted" } });
+    expect(custom.error).toEqual({ success: false, error: { code: "SCAN_GONE", message: "scan_1 was deleted" }, meta: { request_id: "req_1" } });
     const throwing = createAiptxClient({ ...strict, apiKey: TEST_KEYS.aiptx, throwOnError: true });
     const error = await throwing.GET("/scans/{scan_id}", { params: { path: { scan_id: "scan_1" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);

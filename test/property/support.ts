@@ -12,6 +12,7 @@ import addFormatsModule from "ajv-formats";
 import { authHeaderFor, exampleTarget, operationsOf, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
 import type { OperationTable, Schema, ValidatorTable } from "../../src/core/operation.js";
 import type { VendorDescription } from "../../src/core/vendor.js";
+import { deref, type Spec } from "../specs/spec-fields.js";
 import { startMock, specPath, type RunningMock } from "../../src/testing/start-mock.js";
 
 /** Responses per operation. */
@@ -110,21 +111,11 @@ export async function loadContract(vendor: VendorDescription): Promise<VendorCon
 
 const escapePointer = (segment: string) => encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
 
-/** Resolves a local `$ref` ("#/components/…"): the target and its JSON pointer. */
+/** Resolves a local `$ref` ("#/components/…"): the target and its JSON pointer, URI-encoded for ajv. */
 function resolve(contract: VendorContract, node: JsonSchema, pointer: string): { node: JsonSchema; pointer: string } {
-  let current = { node, pointer };
-  for (let hops = 0; typeof current.node.$ref === "string"; hops++) {
-    const ref = current.node.$ref as string;
-    if (!ref.startsWith("#/") || hops > 32) throw new Error(`unsupported $ref ${ref} at ${current.pointer}`);
-    const target = ref
-      .slice(2)
-      .split("/")
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], contract.spec);
-    if (!target || typeof target !== "object") throw new Error(`dangling $ref ${ref}`);
-    current = { node: target as JsonSchema, pointer: ref.slice(1).split("/").map((s) => encodeURIComponent(s)).join("/") };
-  }
-  return current;
+  if (typeof node.$ref !== "string") return { node, pointer };
+  const target = deref(contract.spec as unknown as Spec, node, pointer);
+  return { node: target.node, pointer: target.pointer.split("/").map((s) => encodeURIComponent(s)).join("/") };
 }
 
 export interface OperationUnderTest {
