@@ -41,7 +41,7 @@ describe("lazy schemas", () => {
 
   it("an operation checked again is compiled once, and its verdicts stay the same", async () => {
     const good = spec.paths["/api/v1/domains"].get.responses["200"].content["application/json"].example;
-    const bad = { ...good, data: { ...good.data, items: [{ id: 42 }] } };
+    const bad = { ...good, data: { ...good.data, items: [{ ...good.data.items[0], id: 42 }] } };
     let body: unknown = good;
     const client = createAiclicksClient({ apiKey: "ak_live_lazy_schemas", rateLimit: false, validate: "strict", fetch: async () => Response.json(body) });
     const compiledBefore = built.compiled;
