@@ -25,6 +25,11 @@ export interface CallOptions {
    * requests that are safe to repeat: the server may have acted on an earlier attempt.
    */
   retryNonIdempotent?: boolean;
+  /**
+   * Not per call: a client's baseUrl is checked once (https only, no user-info), and a call may
+   * not send the key elsewhere. Create a client for another server.
+   */
+  baseUrl?: never;
 }
 
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];

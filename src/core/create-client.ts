@@ -1,7 +1,7 @@
 // Composes the behaviours (auth, request ids, retries, timeouts, rate limit, body checks,
 // validation, typed errors, pagination) around one openapi-fetch client. Defaults live here.
 import createFetchClient from "openapi-fetch";
-import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
+import { authHeader, resolveApiKey, resolveAuthScheme, resolveBaseUrl } from "./auth.js";
 import { bodyReadFailed } from "./body.js";
 import type { FetchLike, VendorMethods } from "./client-types.js";
 import {
@@ -9,12 +9,14 @@ import {
   createApiError,
   RequestValidationError,
   ResponseValidationError,
+  serverRequestId,
   snippet,
   VendorError,
   type ApiError,
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
+import { checkCallInit, checkPageBounds, oneOf, VALIDATION_MODES } from "./option-checks.js";
 import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import type { OperationInfo, OperationSchemas } from "./operation.js";
@@ -134,10 +136,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
   authScheme: string = Object.keys(vendor.auth)[0]!,
 ): VendorClient<Paths> {
   const base = { vendor: vendor.name, displayName: vendor.displayName };
-  const scheme = vendor.auth[authScheme];
-  if (!scheme) {
-    throw new RangeError(`${vendor.displayName} has no auth scheme "${authScheme}"; use one of: ${Object.keys(vendor.auth).join(", ")}.`);
-  }
+  const scheme = resolveAuthScheme(vendor, authScheme);
+  oneOf("validate", options.validate, VALIDATION_MODES, base);
   const key = resolveApiKey(vendor, options.apiKey);
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
   // Server text may echo the key: every error and log line of this client goes through redact.
@@ -147,7 +147,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const transport: TransportSettings = {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
-    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: options.logger && logger }) : undefined,
+    limiter: rateLimit ? createRateLimiter(rateLimit, { ...base, apiKey: key, logger: options.logger && logger }) : undefined,
     logger,
     maxRetries: wholeNumber("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
     maxRetryWaitMs: wholeNumber("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
@@ -170,7 +170,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     const { code, message, requestId } = vendor.errorBody(clean);
     return createApiError({
       ...context,
-      ...(requestId ? { requestId } : {}),
+      ...(requestId ? { requestId: serverRequestId(requestId, redact) } : {}),
       status: result.response.status,
       code,
       message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
@@ -204,6 +204,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       return entry;
     };
     return async (path: string, init: Init = {}) => {
+      checkCallInit(init, base);
       const { validate, timeoutMs, maxRetries, retryNonIdempotent, maxResponseBytes, ...fetchInit } = init;
       const { key, op, label, nonJson } = known.get(path) ?? lookUp(path);
       const sentId = requestIdIn(fetchInit.headers) ?? clientRequestId;
@@ -234,7 +235,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       fetchInit.fetch = async (request: PlannedRequest) => {
         answer = await send(request, transport, call);
         const serverId = answer.headers.get("x-request-id");
-        if (serverId) answered = { ...context, requestId: serverId };
+        if (serverId) answered = { ...context, requestId: serverRequestId(serverId, redact) };
         // Error bodies too are read within the deadline and the bound, then parsed by openapi-fetch.
         return answer.ok ? answer : bufferBody(answer, limits.json, call.signal, answered);
       };
@@ -283,6 +284,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     operationInfo: (method: string, path: string) => vendor.operations[operationKey(method, path)],
     errorContext: (operation: string): ErrorContext => ({ vendor: base.vendor, displayName: base.displayName, operation, redact }),
     paginateRaw(path: string, init: Init = {}, bounds: PageBounds = {}) {
+      checkPageBounds(bounds, base);
       const get = method("GET");
       return new Paginator<unknown>(
         async (query) => {

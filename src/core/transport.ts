@@ -64,7 +64,7 @@ export async function send(request: PlannedRequest, settings: TransportSettings,
     const canRetry = attempt < call.maxRetries;
     if (settings.limiter) {
       const queued = Date.now();
-      await settings.limiter.acquire(callerSignal);
+      await settings.limiter.acquire(callerSignal, context);
       const waited = Date.now() - queued;
       if (waited >= 10) log("waited for the client-side rate limiter", { waitMs: waited });
     }
