@@ -99,8 +99,8 @@ describe("3. server text is redacted before it is cut", () => {
   });
 
   it("a transport's message cut for a ConnectionError: no piece of a key straddling the cut", async () => {
-    // The key starts at character 161, so a cut at 200 would keep 39 of its 43 characters.
-    const fetch = async () => Promise.reject(new Error(`${"y".repeat(160)} ${AICLICKS_KEY}`));
+    // The key (36 characters) starts at character 181, so a cut at 200 would keep 20 of them.
+    const fetch = async () => Promise.reject(new Error(`${"y".repeat(180)} ${AICLICKS_KEY}`));
     const client = createAiclicksClient({ apiKey: AICLICKS_KEY, fetch, rateLimit: false, maxRetries: 0 });
     const error = await rejection(client.GET("/api/v1/domains"));
     expect(error).toBeInstanceOf(ConnectionError);
@@ -137,15 +137,15 @@ describe("4. request ids are bounded like all server text", () => {
     const client = createAiclicksClient({ apiKey: AICLICKS_KEY, fetch, rateLimit: false, validate: "off", logger });
     const result = await client.GET("/api/v1/domains");
     expect(result.requestId.length).toBeLessThanOrEqual(MAX_REQUEST_ID_CHARS + 1);
-    const error = (result as unknown as { error: unknown }).error && (() => {
-      try {
-        unwrap(result);
-      } catch (thrown) {
-        return thrown as VendorError;
-      }
-    })()!;
-    expect(error.requestId!.length).toBeLessThanOrEqual(MAX_REQUEST_ID_CHARS + 1);
-    expect(error.message.length).toBeLessThan(MAX_MESSAGE_CHARS + 2 * MAX_REQUEST_ID_CHARS + 500);
+    let error: VendorError | undefined;
+    try {
+      unwrap(result);
+    } catch (thrown) {
+      error = thrown as VendorError;
+    }
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error!.requestId!.length).toBeLessThanOrEqual(MAX_REQUEST_ID_CHARS + 1);
+    expect(error!.message.length).toBeLessThan(MAX_MESSAGE_CHARS + 2 * MAX_REQUEST_ID_CHARS + 500);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(5_000);
   });
 });
