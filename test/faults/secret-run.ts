@@ -88,8 +88,10 @@ function serveHostile(h: Hostile, key: string, other: string, id: string, res: S
 }
 
 /** An error as a fetch wrapper (ky, axios) or undici's Happy Eyeballs builds it: the request inside. */
-function errorCarryingRequest(style: "ky" | "axios" | "aggregate", url: string, init: RequestInit): Error {
+function errorCarryingRequest(style: "ky" | "axios" | "aggregate" | "longMessage", url: string, init: RequestInit): Error {
   const headers = Object.fromEntries(new Headers(init.headers));
+  // The credential header's value from the 175th character on, across the 200-character cut.
+  if (style === "longMessage") return new Error(`${"y".repeat(175)}${headers.authorization ?? headers["x-api-key"]}`);
   if (style === "ky") {
     return Object.assign(new Error(`Request failed with status code 502: ${init.method} ${url}`), {
       name: "HTTPError",

@@ -19,7 +19,7 @@ export type Hostile =
   | { kind: "redirect"; status: 301 | 302 | 307 | 308; target: "otherOrigin" | "loopWithKey" }
   | { kind: "cutBody" }
   | { kind: "stall" }
-  | { kind: "transportCarriesRequest"; style: "ky" | "axios" | "aggregate" };
+  | { kind: "transportCarriesRequest"; style: "ky" | "axios" | "aggregate" | "longMessage" };
 
 export interface SecretScenario {
   vendor: Vendor;
@@ -72,7 +72,7 @@ export const hostile: fc.Arbitrary<Hostile> = fc.oneof(
   fc.record({ kind: fc.constant("redirect" as const), status: fc.constantFrom(301 as const, 302 as const, 307 as const, 308 as const), target: fc.constantFrom("otherOrigin" as const, "loopWithKey" as const) }),
   fc.constant({ kind: "cutBody" as const }),
   fc.constant({ kind: "stall" as const }),
-  fc.record({ kind: fc.constant("transportCarriesRequest" as const), style: fc.constantFrom("ky" as const, "axios" as const, "aggregate" as const) }),
+  fc.record({ kind: fc.constant("transportCarriesRequest" as const), style: fc.constantFrom("ky" as const, "axios" as const, "aggregate" as const, "longMessage" as const) }),
 );
 
 export const secretScenario: fc.Arbitrary<SecretScenario> = fc
