@@ -16,7 +16,7 @@ import {
   type ErrorContext,
 } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
-import { checkCallInit, checkPageBounds, oneOf, VALIDATION_MODES } from "./option-checks.js";
+import { checkCallInit, checkClientOptions, checkPageBounds } from "./option-checks.js";
 import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import type { OperationInfo, OperationSchemas } from "./operation.js";
@@ -137,7 +137,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
 ): VendorClient<Paths> {
   const base = { vendor: vendor.name, displayName: vendor.displayName };
   const scheme = resolveAuthScheme(vendor, authScheme);
-  oneOf("validate", options.validate, VALIDATION_MODES, base);
+  checkClientOptions(options as Record<string, unknown>, base);
   const key = resolveApiKey(vendor, options.apiKey);
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
   // Server text may echo the key: every error and log line of this client goes through redact.

@@ -19,6 +19,26 @@ export function oneOf<T extends string>(name: string, value: unknown, allowed: r
 
 export const VALIDATION_MODES = ["strict", "warn", "off"] as const;
 
+/** The client options that are not numbers (those are checked with their ranges in create-client.ts). */
+export function checkClientOptions(options: Record<string, unknown>, context: ErrorContext): void {
+  if (options === null || typeof options !== "object") {
+    throw new ConfigurationError(`${who(context)} client: options must be an object, got ${describeValue(options)}.`, context);
+  }
+  oneOf("validate", options.validate, VALIDATION_MODES, context);
+  const kinds: [string, unknown, boolean, string][] = [
+    ["fetch", options.fetch, typeof options.fetch === "function", "a function (url, init) => Promise<Response>"],
+    ["onValidationError", options.onValidationError, typeof options.onValidationError === "function", "a function"],
+    ["throwOnError", options.throwOnError, typeof options.throwOnError === "boolean", "true or false"],
+    ["headers", options.headers, typeof options.headers === "object" && options.headers !== null, "an object of header names and values"],
+    ["logger", options.logger, typeof (options.logger as { debug?: unknown } | null)?.debug === "function" && typeof (options.logger as { warn?: unknown }).warn === "function", "an object with debug and warn functions (console fits)"],
+  ];
+  for (const [name, value, fits, accepted] of kinds) {
+    if (value !== undefined && !fits) {
+      throw new ConfigurationError(`${who(context)} client: ${name} must be ${accepted}, got ${describeValue(value)}.`, context);
+    }
+  }
+}
+
 /**
  * The per-call options openapi-fetch would take but the client refuses: a `baseUrl` for one call
  * would skip every rule the client's own baseUrl passed (https only, no user-info), and send the

@@ -27,6 +27,9 @@ describe("client options", () => {
     ["rateLimit.onStoreError", () => createAiclicksClient({ apiKey: AICLICKS_KEY, rateLimit: { requests: 5, onStoreError: "ignore" as never } }), /rateLimit\.onStoreError must be one of "fallback", "fail", got "ignore"/],
     ["auth: basic", () => createAilabsauditClient({ apiKey: "aila_x1y2z3", auth: "basic" as never }), /auth must be one of "apiKeyHeader", "bearer", got "basic"/],
     ["validate: strcit", () => createAiclicksClient({ apiKey: AICLICKS_KEY, validate: "strcit" as never }), /validate must be one of "strict", "warn", "off", got "strcit"/],
+    ["logger without warn", () => createAiclicksClient({ apiKey: AICLICKS_KEY, logger: { debug() {} } as never }), /logger must be an object with debug and warn functions \(console fits\), got an object/],
+    ["fetch not a function", () => createAiclicksClient({ apiKey: AICLICKS_KEY, fetch: "https://proxy" as never }), /fetch must be a function \(url, init\) => Promise<Response>, got "https:\/\/proxy"/],
+    ["throwOnError as a string", () => createAiclicksClient({ apiKey: AICLICKS_KEY, throwOnError: "yes" as never }), /throwOnError must be true or false, got "yes"/],
   ])("%s", (_, create, message) => {
     const error = thrownBy(create);
     expect(error).toBeInstanceOf(ConfigurationError);

@@ -46,7 +46,7 @@ function drive(client: AnyClient, vendor: Vendor, surface: Surface): Promise<unk
 const JSON_TYPE = { "content-type": "application/json" };
 
 /** Every vendor's error reader finds its message (and AIPTx its request id) in this one body. */
-const echoEnvelope = (text: string) => ({ success: false, detail: text, message: text, error: { code: "E_ECHO", message: text }, meta: { request_id: text } });
+export const echoEnvelope = (text: string) => ({ success: false, detail: text, message: text, error: { code: "E_ECHO", message: text }, meta: { request_id: text } });
 
 /** A normal answer: ends a wait (status completed), a walk (no list) and a call. */
 const normal = (res: ServerResponse) =>
