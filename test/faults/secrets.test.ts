@@ -149,7 +149,7 @@ describe(`secrets invariant suite (seed ${SEED})`, () => {
       }
     }
     expect(broken, replay).toEqual([]);
-  });
+  }, 60_000);
 
   it("the Redis store: keys and values never hold the key; a store failure is a VendorError without it", async () => {
     let redis: RunningRedis | undefined;
@@ -183,6 +183,6 @@ describe(`secrets invariant suite (seed ${SEED})`, () => {
       await redis?.stop();
     }
     expect(broken, replay).toEqual([]);
-  });
+  }, 60_000);
 });
 
