@@ -6,6 +6,7 @@ import type { CallOptions } from "../core/client-types.js";
 import type { VendorClient } from "../core/create-client.js";
 import type { Download } from "../core/download.js";
 import { downloadFrom } from "../core/load-download.js";
+import { oneOf } from "../core/option-checks.js";
 
 export type ReportFormat = components["schemas"]["ReportFormat"];
 export type FindingsExportQuery = paths["/findings/export"]["get"]["parameters"]["query"];
@@ -43,6 +44,8 @@ export async function downloadReport(
   options: DownloadOptions & { format?: ReportFormat } = {},
 ): Promise<Download> {
   const { format, headers, ...init } = options;
+  // A format with no media type here would be sent as `Accept: undefined`; refused instead.
+  oneOf("format", format, Object.keys(REPORT_ACCEPT), client.errorContext("downloadReport (GET /reports/{report_id}/download)"));
   const result = await client.GET("/reports/{report_id}/download", {
     ...init,
     params: { path: { report_id: reportId } },
@@ -59,6 +62,7 @@ export async function exportFindings(
   options: DownloadOptions = {},
 ): Promise<Download> {
   const { headers, ...init } = options;
+  oneOf("query.format", query?.format, Object.keys(EXPORT_ACCEPT), client.errorContext("exportFindings (GET /findings/export)"));
   const result = await client.GET("/findings/export", {
     ...init,
     params: { query },

@@ -7,6 +7,14 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/**
+ * What bad usage prints: what was wrong, the command's usage line (the first line of its help)
+ * and where the rest is — not the whole help, which would bury the one line that matters.
+ */
+export function usageReport(prefix: string, error: UsageError, help: string, helpCommand: string): string {
+  return `${prefix}: ${error.message}\n${help.split("\n", 1)[0]}\nRun \`${helpCommand}\` for every option.`;
+}
+
 export function parseArgs(argv: string[], valued: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `ai-vendor-contracts` command. Exit codes: 0 ok, 1 violations or failure, 2 bad usage.
-import { UsageError } from "./args.js";
+import { usageReport, UsageError } from "./args.js";
 import { MOCK_HELP, mockCommand } from "./mock-command.js";
 import { VERIFY_HELP, verifyCommand } from "./verify-command.js";
 import { packageVersion } from "./version.js";
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`ai-vendor-contracts ${name}: ${error.message}\n\n${command.help}`);
+      console.error(usageReport(`ai-vendor-contracts ${name}`, error, command.help, `ai-vendor-contracts ${name} --help`));
       return 2;
     }
     throw error;
@@ -44,7 +44,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`ai-vendor-contracts: ${error.message}\n\n${HELP}`);
+      console.error(usageReport("ai-vendor-contracts", error, HELP, "ai-vendor-contracts --help"));
       process.exit(2);
     }
     console.error(`ai-vendor-contracts: ${(error as Error)?.message ?? String(error)}`);

@@ -35,6 +35,10 @@ export async function mockCommand(argv: string[]): Promise<number> {
     );
   }
   const seed = args.flags.get("seed");
+  if (seed !== undefined && !args.flags.has("dynamic")) {
+    throw new UsageError("--seed only applies with --dynamic (without it the mock answers with the spec's examples); add --dynamic or drop --seed");
+  }
+  if (args.flags.get("dynamic") !== undefined && args.flags.get("dynamic") !== true) throw new UsageError("--dynamic takes no value");
   // Listeners go on before any mock starts and stay on while stopping: a Ctrl-C at any moment
   // (even a second one) must not kill this process before the mocks, which run in their own
   // process groups, are gone.

@@ -49,8 +49,19 @@ export function resolveBaseUrl(vendor: VendorDescription, baseUrl: string | unde
   try {
     url = new URL(raw);
   } catch {
+    // Quoted without anything between "//" and "@": a user-info password must not reach a message.
     throw new ConfigurationError(
-      `baseUrl "${raw}" is not an absolute URL; use e.g. ${vendor.baseUrl}.`,
+      `baseUrl "${raw.replace(/\/\/[^/]*@/, "//…@")}" is not an absolute URL; use e.g. ${vendor.baseUrl}.`,
+      context,
+    );
+  }
+  // Credentials in the URL would be printed by every error naming it; a query or fragment would
+  // end up before the paths the client appends (…?token=X/api/v1/domains).
+  const extra = url.username || url.password ? "user-info (user:password@)" : url.search ? "a query string" : url.hash ? "a fragment (#…)" : "";
+  if (extra) {
+    throw new ConfigurationError(
+      `baseUrl ${url.origin}${url.pathname} must not carry ${extra}: give only scheme, host, port and path, e.g. ${vendor.baseUrl}; ` +
+        `the API key goes in { apiKey }.`,
       context,
     );
   }
@@ -65,6 +76,16 @@ export function resolveBaseUrl(vendor: VendorDescription, baseUrl: string | unde
     throw new ConfigurationError(`baseUrl must be an https:// URL, got ${url.protocol}//.`, context);
   }
   return raw.replace(/\/+$/, "");
+}
+
+/** The vendor's auth scheme of that name; any other name is a ConfigurationError listing the names. */
+export function resolveAuthScheme(vendor: VendorDescription, name: string): AuthScheme {
+  const scheme = Object.hasOwn(vendor.auth, name) ? vendor.auth[name] : undefined;
+  if (scheme) return scheme;
+  throw new ConfigurationError(
+    `${vendor.displayName} client: auth must be one of ${Object.keys(vendor.auth).map((n) => JSON.stringify(n)).join(", ")}, got ${JSON.stringify(name)}.`,
+    { vendor: vendor.name, displayName: vendor.displayName },
+  );
 }
 
 export function authHeader(scheme: AuthScheme, key: string): [string, string] {

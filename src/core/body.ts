@@ -15,7 +15,7 @@ export function parseJsonBody(body: string, response: Response, context: ErrorCo
   const type = response.headers.get("content-type") ?? "";
   const fail = (what: string) => {
     // Redacted (the client's own key) before it is cut, so no part of a key survives the cut.
-    const start = snippet(context.redact ? context.redact(body) : body);
+    const start = snippet(body, context.redact);
     return new MalformedResponseError(
       `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${response.status} but ${what}. ` +
         `Retry later; if it persists, report it with request id ${context.requestId ?? "unknown"}. ` +

@@ -29,6 +29,11 @@ export interface CallOptions {
   retryNonIdempotent?: boolean;
   /** Hooks for this call, run after the client's (once per attempt, inside the retry loop). */
   hooks?: Hooks;
+  /**
+   * Not per call: a client's baseUrl is checked once (https only, no user-info), and a call may
+   * not send the key elsewhere. Create a client for another server.
+   */
+  baseUrl?: never;
 }
 
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions)?] : [Init & CallOptions];

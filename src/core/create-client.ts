@@ -1,10 +1,11 @@
 // Builds a client: resolves its options once (key, base URL, limits, logger, defaults live here)
 // and composes the call path of pipeline/ around one openapi-fetch client, plus pagination.
 import createFetchClient from "openapi-fetch";
-import { authHeader, resolveApiKey, resolveBaseUrl } from "./auth.js";
+import { authHeader, resolveApiKey, resolveAuthScheme, resolveBaseUrl } from "./auth.js";
 import type { FetchLike, VendorMethods } from "./client-types.js";
 import type { ErrorContext, ResponseValidationError } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
+import { checkClientOptions, checkPageBounds } from "./option-checks.js";
 import { redactingLogger, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import { atLevel, consoleLogger, resolveLogLevel, type LogLevel } from "./log-level.js";
@@ -96,10 +97,8 @@ export function createVendorClient<Paths extends Record<string, any>>(
   authScheme: string = Object.keys(vendor.auth)[0]!,
 ): VendorClient<Paths> {
   const base = { vendor: vendor.name, displayName: vendor.displayName };
-  const scheme = vendor.auth[authScheme];
-  if (!scheme) {
-    throw new RangeError(`${vendor.displayName} has no auth scheme "${authScheme}"; use one of: ${Object.keys(vendor.auth).join(", ")}.`);
-  }
+  const scheme = resolveAuthScheme(vendor, authScheme);
+  checkClientOptions(options as Record<string, unknown>, base);
   const key = resolveApiKey(vendor, options.apiKey);
   const baseUrl = resolveBaseUrl(vendor, options.baseUrl);
   // Server text may echo the key: every error and log line of this client goes through redact.
@@ -117,7 +116,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     logger,
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     authHeader: authHeader(scheme, key),
-    limiter: rateLimit ? createRateLimiter(rateLimit, { vendor: vendor.name, apiKey: key, logger: sink && logger }) : undefined,
+    limiter: rateLimit ? createRateLimiter(rateLimit, { ...base, apiKey: key, logger: sink && logger }) : undefined,
     maxRetries: wholeNumber("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, base),
     maxRetryWaitMs: wholeNumber("maxRetryWaitMs", options.maxRetryWaitMs, DEFAULT_MAX_RETRY_WAIT_MS, base),
     timeoutMs: wholeNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, base),
@@ -152,6 +151,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     operationInfo: (method: string, path: string) => vendor.operations[operationKey(method, path)],
     errorContext: (operation: string): ErrorContext => ({ vendor: base.vendor, displayName: base.displayName, operation, redact }),
     paginateRaw(path: string, init: Init = {}, bounds: PageBounds = {}) {
+      checkPageBounds(bounds, base);
       const get = method("GET");
       return new Paginator<unknown>(
         async (query) => {

@@ -3,6 +3,7 @@
 // server wrote (which may echo the key) goes through the client's redactor before it is kept.
 import { isLoopbackHost } from "./loopback.js";
 import { redactValue, type Redact } from "./redact.js";
+import { redactedCause } from "./scrub.js";
 
 export interface ErrorContext {
   vendor: string;
@@ -19,32 +20,30 @@ export const MAX_MESSAGE_CHARS = 500;
 /** Most characters an error's `body` keeps (a parsed body larger than this as JSON is kept as its cut text). */
 export const MAX_BODY_CHARS = 64 * 1024;
 
+/** Most characters of a request id kept (a server's X-Request-Id or body id; past it, cut with "…"). */
+export const MAX_REQUEST_ID_CHARS = 200;
+
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * Server text as an error or a log line may keep it: redacted first, then cut, so no piece of a
+ * key that straddles the cut survives as a prefix.
+ */
+export const serverText = (text: string, max: number, redact: Redact | undefined) => cut(redact ? redact(text) : text, max);
+
+/** A request id the server sent (header or body), bounded like all server text. */
+export const serverRequestId = (id: string, redact: Redact | undefined) => serverText(id, MAX_REQUEST_ID_CHARS, redact);
 
 /** Ends a sentence that may already end in one: "…not found." never becomes "…not found..". */
 const period = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 /** The body as kept on an error: redacted, and bounded by MAX_BODY_CHARS. */
 function keptBody(body: unknown, redact: Redact | undefined): unknown {
-  const clean = redact ? redactValue(body, redact) : body;
+  // Through redactValue even without a redactor: it bounds the depth, so stringify cannot overflow.
+  const clean = redactValue(body, redact ?? ((text) => text));
   if (typeof clean === "string") return cut(clean, MAX_BODY_CHARS);
   const text = clean === undefined ? undefined : JSON.stringify(clean);
   return text !== undefined && text.length > MAX_BODY_CHARS ? cut(text, MAX_BODY_CHARS) : clean;
-}
-
-/**
- * The cause chain as it is when no link's message or stack holds a secret (the usual case, kept
- * as is); otherwise a copy of the chain as plain errors with name, code, message and stack redacted.
- */
-function redactedCause(cause: unknown, redact: Redact, depth = 0): unknown {
-  if (!(cause instanceof Error) || depth > 5) return redactValue(cause, redact);
-  const next = (cause as { cause?: unknown }).cause;
-  const cleanNext = redactedCause(next, redact, depth + 1);
-  if (cleanNext === next && redact(cause.message) === cause.message && redact(cause.stack ?? "") === (cause.stack ?? "")) return cause;
-  const copy = new Error(redact(cause.message), cleanNext === undefined ? undefined : { cause: cleanNext });
-  const { code } = cause as { code?: unknown };
-  Object.assign(copy, { name: cause.name, stack: redact(cause.stack ?? ""), ...(typeof code === "string" ? { code } : {}) });
-  return copy;
 }
 
 /** Base of everything this package throws. */
@@ -58,7 +57,7 @@ export class VendorError extends Error {
     this.name = new.target.name;
     this.vendor = context.vendor;
     // A request id may come from the server's body or headers.
-    this.requestId = redact && context.requestId ? redact(context.requestId) : context.requestId;
+    this.requestId = context.requestId === undefined ? undefined : serverRequestId(context.requestId, redact);
     this.operation = context.operation;
   }
   toJSON(): Record<string, unknown> {
@@ -177,7 +176,7 @@ function nextStep(status: number, retryAfter?: number): string {
 export function createApiError(init: ApiErrorInit): ApiError {
   const who = init.displayName ?? init.vendor;
   // Redacted before cut, so a key across the cut cannot leave a prefix behind.
-  const clean = (text: string, max: number) => cut(init.redact ? init.redact(text) : text, max);
+  const clean = (text: string, max: number) => serverText(text, max, init.redact);
   const said = init.message ? `: ${clean(init.message, MAX_MESSAGE_CHARS)}` : "";
   const code = init.code && init.code !== String(init.status) ? ` [${clean(init.code, 100)}]` : "";
   const message =
@@ -200,8 +199,8 @@ export function createApiError(init: ApiErrorInit): ApiError {
   return new Class(message, init);
 }
 
-/** First 200 characters of a body, for error messages about bodies we could not use. */
-export const snippet = (text: string) => cut(text, 200);
+/** First 200 characters of a body (redacted first), for error messages about bodies we could not use. */
+export const snippet = (text: string, redact?: Redact) => serverText(text, 200, redact);
 
 export interface AttemptInfo {
   /** 1-based. */
@@ -239,7 +238,7 @@ function systemCause(error: unknown): string | undefined {
 /** No answer at all for one attempt: refused, reset, DNS failure … */
 export function connectionError(context: ErrorContext, cause: unknown, url: string, { attempt, of }: AttemptInfo): ConnectionError {
   const who = context.displayName ?? context.vendor;
-  const what = systemCause(cause) ?? cut(String((cause as Error | undefined)?.message ?? cause).replace(/[.\s]+$/, ""), 200);
+  const what = systemCause(cause) ?? serverText(String((cause as Error | undefined)?.message ?? cause), 200, context.redact).replace(/[.\s]+$/, "");
   const { host, hostname } = new URL(url);
   const next = isLoopbackHost(hostname)
     ? `Nothing answered at ${host}: if that is a local mock, it may not be running (start it with ` +

@@ -7,13 +7,8 @@ import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
  * that arrive late, so a burst never lands one request too many in the server's own window.
  */
 export function effectiveWindowMs(options: RateLimitOptions): number {
-  if (!Number.isInteger(options.requests) || options.requests < 1) {
-    throw new RangeError(`rateLimit.requests must be a whole number ≥ 1, got ${options.requests}`);
-  }
+  // The options were checked by createRateLimiter (option-checks.ts).
   const windowMs = options.windowMs ?? 60_000;
-  if (!Number.isFinite(windowMs) || windowMs <= 0 || windowMs > 2 ** 31 - 1) {
-    throw new RangeError(`rateLimit.windowMs must be a number of milliseconds between 1 and 2147483647, got ${windowMs}`);
-  }
   return windowMs + Math.min(1_000, windowMs * 0.1);
 }
 

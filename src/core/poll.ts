@@ -1,8 +1,10 @@
 // Polls a job until it reaches a terminal status: the shared loop behind `waitForAudit`,
 // `scans.waitForCompletion` and the like. Each poll is an ordinary client call, so it goes
 // through the client's rate limiter and retries.
-import { JobFailedError, MalformedResponseError, snippet, WaitTimeoutError, type ErrorContext } from "./errors.js";
+import { describeValue } from "./option-checks.js";
+import { ConfigurationError, JobFailedError, MalformedResponseError, snippet, WaitTimeoutError, type ErrorContext } from "./errors.js";
 import { sleep } from "./retry.js";
+import { redactValue } from "./redact.js";
 import { MAX_TIMER_MS, untilAborted } from "./timeout.js";
 import { unwrap } from "./unwrap.js";
 
@@ -32,10 +34,12 @@ export interface JobRules<T> {
   context: ErrorContext;
 }
 
-function checkDelay(name: string, value: number, infinityAllowed: boolean): void {
-  if (value >= 0 && (value <= MAX_TIMER_MS || (infinityAllowed && value === Infinity))) return;
-  throw new RangeError(
-    `${name} must be between 0 and ${MAX_TIMER_MS} ms (about 24.8 days)${infinityAllowed ? ", or Infinity for no deadline" : ""}, got ${value}.`,
+function checkDelay(name: string, value: unknown, infinityAllowed: boolean, context: ErrorContext): void {
+  if (typeof value === "number" && value >= 0 && (value <= MAX_TIMER_MS || (infinityAllowed && value === Infinity))) return;
+  throw new ConfigurationError(
+    `${context.displayName ?? context.vendor} wait: ${name} must be between 0 and ${MAX_TIMER_MS} ms (about 24.8 days)` +
+      `${infinityAllowed ? ", or Infinity for no deadline" : ""}, got ${describeValue(value)}.`,
+    context,
   );
 }
 
@@ -53,8 +57,8 @@ export async function waitForJob<T, R = T>(
 ): Promise<R> {
   const intervalMs = options.intervalMs ?? 5_000;
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
-  checkDelay("intervalMs", intervalMs, false);
-  checkDelay("timeoutMs", timeoutMs, true);
+  checkDelay("intervalMs", intervalMs, false, rules.context);
+  checkDelay("timeoutMs", timeoutMs, true, rules.context);
   let last: { state: T; status: string } | undefined;
   const deadline = new AbortController();
   const timer =
@@ -105,7 +109,8 @@ export function polledState<T>(result: PollResult, context: ErrorContext): T {
   const state = (body as { data?: unknown } | null | undefined)?.data;
   if (state !== null && typeof state === "object") return state as T;
   const requestId = result.requestId ?? context.requestId;
-  const text = snippet(JSON.stringify(body) ?? "");
+  // Redacted (and depth-bounded) before the cut: a key across the 200th character leaves no prefix.
+  const text = snippet(JSON.stringify(redactValue(body, context.redact ?? String)) ?? "", context.redact);
   throw new MalformedResponseError(
     `${context.displayName ?? context.vendor} answered ${context.operation} with HTTP ${result.response.status} but without ` +
       `the \`data\` object that holds the job's state. Retry later; if it persists, report it with request id ${requestId ?? "unknown"}. ` +

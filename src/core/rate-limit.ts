@@ -1,11 +1,16 @@
 // The limiter interface the transport talks to, and the one place that picks an implementation:
 // the in-process limiter, or a store shared by many processes (ai-vendor-contracts/redis).
+import type { ErrorContext } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { effectiveWindowMs, LocalRateLimiter } from "./local-rate-limit.js";
+import { checkRateLimit } from "./option-checks.js";
 
 export interface RateLimiter {
-  /** Waits for a slot; an abort rejects with the signal's reason at once and takes no slot. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Waits for a slot; an abort rejects with the signal's reason at once and takes no slot.
+   * `context` is the call's, for an error the limiter itself raises (a shared store out of reach).
+   */
+  acquire(signal?: AbortSignal, context?: ErrorContext): Promise<void>;
   /** Feeds back an answer, so a server that says its window is spent pauses the limiter. */
   observe(headers: Headers, status: number): void;
 }
@@ -40,7 +45,11 @@ export interface RateLimitOptions {
   onStoreError?: "fallback" | "fail";
 }
 
-export function createRateLimiter(options: RateLimitOptions, owner: { vendor: string; apiKey: string; logger?: Logger }): RateLimiter {
+export function createRateLimiter(
+  options: RateLimitOptions,
+  owner: { vendor: string; displayName?: string; apiKey: string; logger?: Logger },
+): RateLimiter {
+  checkRateLimit(options, { vendor: owner.vendor, displayName: owner.displayName });
   const fallback = new LocalRateLimiter(options);
   const { store, requests, onStoreError } = options;
   const { vendor, apiKey, logger } = owner;

@@ -29,14 +29,23 @@ export function secretRedactor(secret: string): Redact {
   return (text) => redactText(text, secrets);
 }
 
+/**
+ * Objects and arrays nested deeper than this are kept as TOO_DEEP: a server's body may nest
+ * thousands of levels (6 KB of brackets), and nothing that walks it afterwards (redaction,
+ * JSON.stringify, util.inspect) may then overflow the stack.
+ */
+export const MAX_VALUE_DEPTH = 64;
+export const TOO_DEEP = "[nested too deep]";
+
 /** The same value with every string in it (keys of objects too) passed through `redact`. */
-export function redactValue(value: unknown, redact: Redact): unknown {
+export function redactValue(value: unknown, redact: Redact, depth = 0): unknown {
   if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactValue(v, redact)]));
-  }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  const plain = Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype;
+  if (!plain) return value;
+  if (depth >= MAX_VALUE_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactValue(v, redact, depth + 1)]));
 }
 
 /** A logger whose every line and detail has gone through `redact` first. */

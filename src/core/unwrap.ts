@@ -1,5 +1,10 @@
 // `unwrap(result)` turns an openapi-fetch style result into its data or a thrown typed error.
-import { createApiError, type ApiError } from "./errors.js";
+import { createApiError, serverRequestId, type ApiError } from "./errors.js";
+
+const serverRequestIdOf = (headers: Headers) => {
+  const id = headers.get("x-request-id");
+  return id === null ? undefined : serverRequestId(id, undefined);
+};
 
 /** Where a client leaves the typed error it prepared for a failed call. */
 export const API_ERROR = Symbol.for("ai-vendor-contracts.apiError");
@@ -32,7 +37,7 @@ export function unwrap<R extends AnyResult>(result: R): NonNullable<R["data"]> {
       vendor: "unknown",
       status: result.response.status,
       body: result.error,
-      requestId: result.response.headers.get("x-request-id") ?? undefined,
+      requestId: serverRequestIdOf(result.response.headers),
     });
   }
   return result.data as NonNullable<R["data"]>;

@@ -2,6 +2,7 @@
 // in Redis. Needs the optional peer dependency ioredis; the root and vendor entries never load it.
 import type { RateLimitStore } from "../core/rate-limit.js";
 import { RedisRateLimitStore, type RedisRateLimitStoreOptions } from "./store.js";
+import { checkStoreOptions } from "./store-options.js";
 
 const ioredis = await import("ioredis").catch((error: unknown) => {
   throw new Error(
@@ -17,6 +18,7 @@ export interface RedisRateLimitStoreHandle extends RateLimitStore {
 
 /** Pass the result as `rateLimit: { requests, windowMs?, store }` to any vendor client. */
 export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): RedisRateLimitStoreHandle {
+  checkStoreOptions(options);
   return new RedisRateLimitStore(ioredis.Redis, options);
 }
 

@@ -5,7 +5,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RateLimiter, SharedLimitSpec } from "../core/rate-limit.js";
 import { serverWaitMs } from "../core/retry.js";
-import { RateLimitStoreError } from "./store-error.js";
+import type { ErrorContext } from "../core/errors.js";
+import { storeUnreachable } from "./store-error.js";
 import type { RedisRateLimitStore } from "./store.js";
 
 interface Waiter {
@@ -13,6 +14,7 @@ interface Waiter {
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
+  context: ErrorContext;
 }
 
 export class SharedRateLimiter implements RateLimiter {
@@ -42,13 +44,14 @@ export class SharedRateLimiter implements RateLimiter {
     this.#warn = logger ? (message) => logger.warn(message) : (message) => console.warn(message);
   }
 
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal, context: ErrorContext = { vendor: this.#spec.vendor }): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
         signal,
+        context,
         onAbort: () => {
           this.#waiters.delete(waiter);
           if (!this.#waiters.size) this.#wake?.();
@@ -109,12 +112,7 @@ export class SharedRateLimiter implements RateLimiter {
     const reason = (error as Error)?.message ?? String(error);
     const waiting = [...this.#waiters];
     if (this.#onStoreError === "fail") {
-      const failure = new RateLimitStoreError(
-        `The shared rate-limit store is unreachable (${reason}); the call was not sent. ` +
-          `Check Redis, or pass rateLimit.onStoreError: "fallback" to go on under the in-process limiter.`,
-        { cause: error },
-      );
-      for (const waiter of waiting) this.#grant(waiter, () => waiter.reject(failure));
+      for (const waiter of waiting) this.#grant(waiter, () => waiter.reject(storeUnreachable(error, waiter.context)));
       return;
     }
     if (!this.#degraded) {

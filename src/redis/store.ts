@@ -30,13 +30,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   #quietUntil = 0;
 
   constructor(RedisClass: typeof Redis, options: RedisRateLimitStoreOptions) {
+    // Checked by createRedisRateLimitStore (store-options.ts).
     const { url, client, timeoutMs = 1_000 } = options;
-    if (!url === !client) {
-      throw new TypeError("createRedisRateLimitStore needs exactly one of { url } (a redis:// URL) or { client } (an ioredis client).");
-    }
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2 ** 31 - 1) {
-      throw new RangeError(`createRedisRateLimitStore: timeoutMs must be between 1 and 2147483647 ms, got ${timeoutMs}.`);
-    }
     this.#timeoutMs = timeoutMs;
     this.#owned = !client;
     const settings: RedisOptions = {

@@ -34,10 +34,17 @@ describe("ai-vendor-contracts usage", () => {
     [["verify", "aiclicks", "--upstream", "not a url"], /--upstream not a url: baseUrl "not a url" is not an absolute URL/],
     [["verify", "aiclicks", "--upstream", "http://api.aiclicks.io"], /plain http:\/\/ to a remote host, which would send the API key unencrypted/],
     [["verify", "aiclicks", "--upstream", "ftp://127.0.0.1/"], /baseUrl must be an https:\/\/ URL, got ftp:\/\//],
+    [["mock", "aiclicks", "--seed", "5"], /--seed only applies with --dynamic .*add --dynamic or drop --seed/],
   ])("%j exits 2: %s", async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, { AICLICKS_API_KEY: "ak_live_x" });
     expect(code).toBe(2);
     expect(stdout + stderr).toMatch(message);
+    if (args.length) {
+      // What was wrong, one usage line and where the rest is: not the whole help.
+      expect(stdout).toBe("");
+      expect(stderr.trimEnd().split("\n")).toHaveLength(3);
+      expect(stderr).toMatch(/\nUsage: ai-vendor-contracts .*\nRun `ai-vendor-contracts (mock |verify )?--help` for every option\.\n$/);
+    }
   });
 
   it("verify with a key not of the vendor's form says so before sending anything, without echoing the key", async () => {

@@ -2,7 +2,7 @@
 // keeps its own reason; timer values a Node timer cannot hold are refused; a poll answer without
 // its `data` object is a typed error naming the operation.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MalformedResponseError, WaitTimeoutError } from "../../src/index.js";
+import { ConfigurationError, MalformedResponseError, WaitTimeoutError } from "../../src/index.js";
 import { polledState, waitForJob, type JobRules } from "../../src/core/poll.js";
 
 type Job = { status: string };
@@ -92,8 +92,8 @@ describe("waitForJob timer values", () => {
     const poll = async () => ({ status: "done" });
     await expect(waitForJob(poll, rules, { timeoutMs: 2 ** 31 })).rejects.toThrow(/timeoutMs must be between 0 and 2147483647 ms .*or Infinity/);
     await expect(waitForJob(poll, rules, { intervalMs: 2 ** 31 })).rejects.toThrow(/intervalMs must be between 0 and 2147483647 ms/);
-    await expect(waitForJob(poll, rules, { timeoutMs: -1 })).rejects.toThrow(RangeError);
-    await expect(waitForJob(poll, rules, { timeoutMs: Number.NaN })).rejects.toThrow(RangeError);
+    await expect(waitForJob(poll, rules, { timeoutMs: -1 })).rejects.toThrow(ConfigurationError);
+    await expect(waitForJob(poll, rules, { timeoutMs: Number.NaN })).rejects.toThrow(ConfigurationError);
   });
 
   it("timeoutMs: Infinity waits without a deadline", async () => {

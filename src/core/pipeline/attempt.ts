@@ -1,7 +1,7 @@
 // One attempt of a call: the auth, request id and attempt headers, the beforeRequest hooks, fetch under the attempt's
 // deadline, and redirects (redirect.ts, loaded with the first 3xx; each hop takes a rate-limit
 // slot). The body is read next, within the same deadline (read-answer.ts).
-import { RedirectError } from "../errors.js";
+import { RedirectError, serverRequestId } from "../errors.js";
 import { lazy } from "../lazy.js";
 import { isLoopbackHost } from "../loopback.js";
 import type { PlannedRequest } from "../planned-request.js";
@@ -52,7 +52,7 @@ export async function exchange(call: Call, request: PlannedRequest, first: Hop, 
   // 308, and hands any other status back as it is).
   if (response.status >= 300 && response.status < 400) response = await redirect(call, request, first, response, signal);
   const serverId = response.headers.get("x-request-id");
-  if (serverId) call.answered = { ...call.context, requestId: serverId };
+  if (serverId) call.answered = { ...call.context, requestId: serverRequestId(serverId, call.client.redact) };
   return response;
 }
 

@@ -11,7 +11,7 @@ export function takeSlot(call: Call, signal: AbortSignal | undefined): Promise<v
 
 async function waitForSlot(call: Call, signal: AbortSignal | undefined): Promise<void> {
   const queued = Date.now();
-  await call.client.limiter!.acquire(signal);
+  await call.client.limiter!.acquire(signal, call.context);
   const waited = Date.now() - queued;
   if (waited > 0) call.span?.event("rate_limit.wait", { wait_ms: waited });
   if (waited >= 10) logCall(call, "waited for the client-side rate limiter", { waitMs: waited });

@@ -1,7 +1,7 @@
 // Step 7: an HTTP error answer becomes its typed ApiError, built from the vendor's error body
 // (redacted before anything cuts it, so no part of the key survives a cut), attached to the
 // result for unwrap(), and thrown with throwOnError.
-import { createApiError, snippet, type ApiError } from "../errors.js";
+import { createApiError, serverRequestId, snippet, type ApiError } from "../errors.js";
 import { redactValue } from "../redact.js";
 import { serverWaitMs } from "../retry.js";
 import { attachApiError } from "../unwrap.js";
@@ -24,7 +24,7 @@ function apiError(call: Call): ApiError {
   const { code, message, requestId } = client.vendor.errorBody(clean);
   return createApiError({
     ...answered,
-    ...(requestId ? { requestId } : {}),
+    ...(requestId ? { requestId: serverRequestId(requestId, client.redact) } : {}),
     status: result.response.status,
     code,
     message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
