@@ -19,6 +19,7 @@ import { redactingLogger, redactValue, secretRedactor } from "./redact.js";
 import { lazyValidators } from "./load-validators.js";
 import type { OperationInfo, OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
+import { problemMessage } from "./problem-json.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { bufferBody } from "./read-body.js";
@@ -173,7 +174,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       ...(requestId ? { requestId } : {}),
       status: result.response.status,
       code,
-      message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
+      message: problemMessage(clean) ?? message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
       body,
       retryAfter: serverWaitMs(result.response.headers),
     });
