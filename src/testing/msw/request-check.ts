@@ -58,17 +58,14 @@ export async function refusal(
   operation: OperationSpec,
   schemas: OperationSchemas,
   request: Request,
-  pathParams: Record<string, string | readonly string[] | undefined>,
+  pathParams: Record<string, string>,
 ): Promise<Refusal | undefined> {
   if (!authenticated(operation, request.headers)) {
     return { status: 401 };
   }
   const url = new URL(request.url);
   const byPlace = (place: ParameterSpec["in"]) => operation.parameters.filter((p) => p.in === place);
-  const path = parameterValues(byPlace("path"), (name) => {
-    const value = pathParams[name];
-    return value === undefined ? [] : [value].flat().map((v) => decodeURIComponent(v));
-  });
+  const path = parameterValues(byPlace("path"), (name) => (pathParams[name] === undefined ? [] : [pathParams[name]]));
   const query = parameterValues(byPlace("query"), (name) => url.searchParams.getAll(name));
   const problem =
     firstIssue(schemas.path, path, "path parameter") ?? firstIssue(schemas.query, query, "query parameter");
