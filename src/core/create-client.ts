@@ -20,6 +20,7 @@ import { lazyValidators } from "./load-validators.js";
 import type { OperationInfo, OperationSchemas } from "./operation.js";
 import { PlannedRequest } from "./planned-request.js";
 import { problemMessage } from "./problem-json.js";
+import { checkParameterNames } from "./unknown-parameters.js";
 import { Paginator, type PageBounds } from "./paginate.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { bufferBody } from "./read-body.js";
@@ -62,8 +63,11 @@ export interface ClientOptions {
    * (and zod) are loaded on the first validated call; with "off" they are never loaded.
    */
   validate?: ValidationMode;
-  /** Called with each validation failure in "warn" mode. Default: logger.warn, else console.warn. */
-  onValidationError?: (error: ResponseValidationError) => void;
+  /**
+   * Called with each validation failure in "warn" mode: a response that breaks the spec, or a
+   * request sent with a query or path parameter the spec does not declare. Default: logger.warn, else console.warn.
+   */
+  onValidationError?: (error: ResponseValidationError | RequestValidationError) => void;
   /** Throw typed errors instead of returning `{ error }`. Default false. */
   throwOnError?: boolean;
   /** Debug lines for requests, retries, waits and validation; secrets are redacted. */
@@ -159,7 +163,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const clientRequestId = requestIdIn(options.headers);
   const onValidationError =
     options.onValidationError ??
-    ((error: ResponseValidationError) =>
+    ((error: ResponseValidationError | RequestValidationError) =>
       options.logger ? logger.warn(error.message, { issues: error.issues }) : console.warn(error.message));
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, Request: PlannedRequest as unknown as typeof Request });
 
@@ -214,6 +218,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
       const signal = fetchInit.signal as AbortSignal | undefined;
       // The first validated call waits for the schemas to load; the caller's abort ends that wait.
       const schemas = op && mode !== "off" ? await (signal ? untilAborted(schemasFor(key, context), signal) : schemasFor(key, context)) : undefined;
+      checkParameterNames(op, fetchInit.params, mode, context, onValidationError);
       if (schemas) checkRequest(schemas, fetchInit, context);
       const call: CallSettings = {
         context,

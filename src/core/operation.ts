@@ -9,6 +9,11 @@ export interface OperationInfo {
   /** `json` bodies are parsed and validated; `binary` ones (PDF, CSV …) are returned as bytes. */
   responseKind: "json" | "binary" | "none";
   mediaTypes: readonly string[];
+  /**
+   * The query and path parameter names the spec declares (path item's included): in "strict" and
+   * "warn" a name outside them is reported before the request is sent, without loading zod.
+   */
+  parameters?: { query: readonly string[]; path: readonly string[] };
 }
 
 /** Keyed by `METHOD /path` exactly as the spec writes the path. */

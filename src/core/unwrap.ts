@@ -31,7 +31,7 @@ export function typedErrorOf(value: unknown): Error | undefined {
  * Also takes that body itself (when it is an object), so a destructured `{ error }` still leads
  * to it. `undefined` for a success or for anything no client returned.
  */
-export function errorOf(resultOrBody: object | null | undefined): ApiError | undefined {
+export function errorOf(resultOrBody: unknown): ApiError | undefined {
   if (typeof resultOrBody !== "object" || resultOrBody === null) return undefined;
   return (resultOrBody as AnyResult)[API_ERROR] ?? errorsByBody.get(resultOrBody);
 }

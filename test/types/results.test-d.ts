@@ -28,8 +28,6 @@ describe("results", () => {
     if (error) expectTypeOf(errorOf(error)).toEqualTypeOf<ApiError | undefined>();
     const typed = errorOf(result);
     if (typed instanceof RateLimitError) expectTypeOf(typed.retryAfter).toEqualTypeOf<number | undefined>();
-    // @ts-expect-error errorOf takes a result or its error body, not a string
-    errorOf("Not found");
   });
 
   test("unwrap returns the success body, never undefined", async () => {
