@@ -52,7 +52,8 @@ function params(spec: ReturnType<typeof specOf>, op: SpecOperation) {
   return { path: of("path"), query: of("query") };
 }
 
-const settle = (promise: Promise<unknown>) => promise.then((result) => ({ result }), (error: unknown) => ({ error }));
+const settle = (promise: Promise<unknown>): Promise<{ result?: unknown; error?: unknown }> =>
+  promise.then((result) => ({ result }), (error: unknown) => ({ error }));
 
 describe.each(VENDORS)("%s drift zoo: strict validation and respond()", (vendor) => {
   const spec = specOf(vendor);
@@ -103,11 +104,12 @@ describe.each(VENDORS)("%s drift zoo: strict validation and respond()", (vendor)
 
       // Operations that also declare CSV or PDF answers take text as a file: tested in test/aiptx/downloads.test.ts.
       const jsonOnly = descriptions[vendor].operations[key]!.mediaTypes.every((type) => type.includes("json"));
-      it.each(jsonOnly ? [
+      const bodies: [string, string, string][] = [
         ["a truncated body", truncatedText(body), "application/json"],
         ["an empty body", "", "application/json"],
         ["an HTML page", HTML_PAGE, "text/html"],
-      ] : [])("%s: MalformedResponseError; respond() refuses it", async (_name, text, type) => {
+      ];
+      it.each(jsonOnly ? bodies : [])("%s: MalformedResponseError; respond() refuses it", async (_name, text, type) => {
         const { error } = await call({ status: 200, text, type });
         expect(error).toBeInstanceOf(MalformedResponseError);
         expect(() => respond(key, 200, text)).toThrow(/breaks .*'s contract/);
