@@ -46,6 +46,7 @@ export function renderZodFactories(declarations: Declaration[]): string {
     `// ${GENERATED_HEADER}`,
     "// The zod 4 schemas of @hey-api/openapi-ts (zod plugin), each a factory that builds it on first use.",
     'import * as z from "zod";',
+    'import * as formats from "../../src/core/formats.js";',
     'import { once } from "../../src/core/operation.js";',
     "",
     ...declarations.map((d) => `export const ${d.name} = once(() => ${d.factory});\n`),

@@ -1,5 +1,5 @@
 // Step 3: zod 4 schemas for every component, request (path, query, body) and success response,
-// by Hey API's zod plugin, with formats as lenient as the vendors' real data. Step 3b
+// by Hey API's zod plugin, with string formats checked as the spec's JSON Schema checks them. Step 3b
 // (zod-factories.ts) writes them out.
 import { createClient } from "@hey-api/openapi-ts";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -7,22 +7,34 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { OpenApiDocument } from "./bundle.js";
 
+type Node = { attr(name: string): Node; call(...args: unknown[]): Node };
 type StringContext = {
+  $: ((target: unknown) => Node) & { literal(value: string): unknown };
   schema: { format?: string };
+  symbols: { z: unknown };
   nodes: { format: (ctx: StringContext) => unknown };
 };
 
 /**
- * Vendors' example ids are 8-4-4-4-12 hex strings whose version and variant nibbles are not
- * RFC 9562 (zod 4's `z.uuid()` rejects them; JSON Schema's `format: uuid` and Prism accept them),
- * so a uuid is rendered as `z.guid()`. `uri` is left a plain string: vendors send bare hosts.
+ * Each format the specs use, by the name of its check in src/core/formats.ts (imported as
+ * `formats` by zod-factories.ts). zod's own checks refuse values the spec's JSON Schema (and
+ * Prism) accept: lower-case `t`/`z` in a date-time, uuids whose version and variant nibbles are not
+ * RFC 9562 (vendors' example ids). `z.stringFormat` keeps zod's `invalid_format` issue and name.
  */
-function lenientStrings(ctx: StringContext): undefined {
+export const FORMAT_CHECKS: Record<string, string> = {
+  "date-time": "dateTime",
+  date: "date",
+  uuid: "uuid",
+  email: "email",
+  uri: "uri",
+};
+
+function specFormats(ctx: StringContext): undefined {
   const format = ctx.nodes.format;
   ctx.nodes.format = (c) => {
-    if (c.schema.format === "uuid") return format({ ...c, schema: { ...c.schema, format: "guid" } });
-    if (c.schema.format === "uri") return undefined;
-    return format(c);
+    const check = c.schema.format === undefined ? undefined : FORMAT_CHECKS[c.schema.format];
+    if (!check) return format(c);
+    return c.$(c.symbols.z).attr("stringFormat").call(c.$.literal(c.schema.format!), c.$("formats").attr(check));
   };
   return undefined; // fall through to the plugin's own resolver, now with our format node
 }
@@ -42,9 +54,7 @@ export async function renderZod(doc: OpenApiDocument): Promise<string> {
           definitions: true,
           requests: true,
           responses: true,
-          // Vendors send offsets (`+00:00`) as well as `Z`.
-          dates: { offset: true, local: false },
-          "~resolvers": { string: lenientStrings },
+          "~resolvers": { string: specFormats },
         } as never,
       ],
     });

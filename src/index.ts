@@ -21,7 +21,7 @@ export {
   WaitTimeoutError,
   type ValidationIssue,
 } from "./core/errors.js";
-export { unwrap } from "./core/unwrap.js";
+export { errorOf, unwrap } from "./core/unwrap.js";
 export type { ClientOptions, VendorClient } from "./core/create-client.js";
 export type { CallOptions, CallResult, FetchLike, SuccessResult } from "./core/client-types.js";
 export type { Logger } from "./core/logger.js";

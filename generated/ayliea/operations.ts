@@ -8,23 +8,27 @@ export const operationTable = {
     scopes: ["scores:read"],
     responseKind: "json",
     mediaTypes: ["application/json"],
+    parameters: { query: [], path: [] },
   },
   "GET /recommendations": {
     operationId: "listRecommendations",
     scopes: ["recommendations:read"],
     responseKind: "json",
     mediaTypes: ["application/json"],
+    parameters: { query: ["limit","offset"], path: [] },
   },
   "GET /discovery": {
     operationId: "getLatestDiscoveryScan",
     scopes: ["discovery:read"],
     responseKind: "json",
     mediaTypes: ["application/json"],
+    parameters: { query: ["limit","offset"], path: [] },
   },
   "GET /assessments": {
     operationId: "listAssessments",
     scopes: ["assessments:read"],
     responseKind: "json",
     mediaTypes: ["application/json"],
+    parameters: { query: [], path: [] },
   },
 } as const satisfies OperationTable;

@@ -3,7 +3,7 @@
 import createFetchClient from "openapi-fetch";
 import { authHeader, resolveApiKey, resolveAuthScheme, resolveBaseUrl } from "./auth.js";
 import type { FetchLike, VendorMethods } from "./client-types.js";
-import type { ErrorContext, ResponseValidationError } from "./errors.js";
+import type { ErrorContext, RequestValidationError, ResponseValidationError } from "./errors.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { checkClientOptions, checkPageBounds } from "./option-checks.js";
 import { redactingLogger, secretRedactor } from "./redact.js";
@@ -56,8 +56,11 @@ export interface ClientOptions {
    * (and zod) are loaded on the first validated call; with "off" they are never loaded.
    */
   validate?: ValidationMode;
-  /** Called with each validation failure in "warn" mode. Default: logger.warn, else console.warn. */
-  onValidationError?: (error: ResponseValidationError) => void;
+  /**
+   * Called with each validation failure in "warn" mode: a response that breaks the spec, or a
+   * request sent with a query or path parameter the spec does not declare. Default: logger.warn, else console.warn.
+   */
+  onValidationError?: (error: ResponseValidationError | RequestValidationError) => void;
   /** Throw typed errors instead of returning `{ error }`. Default false. */
   throwOnError?: boolean;
   /** Debug lines for requests, retries, waits and validation, and warnings; secrets are redacted. */
@@ -123,7 +126,7 @@ export function createVendorClient<Paths extends Record<string, any>>(
     defaultLimits: { json: clientMaxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, other: clientMaxBytes ?? Infinity },
     requestId: requestIdIn(options.headers),
     validate: options.validate ?? "warn",
-    onValidationError: options.onValidationError ?? ((error: ResponseValidationError) => warn(error.message, { issues: error.issues })),
+    onValidationError: options.onValidationError ?? ((error: ResponseValidationError | RequestValidationError) => warn(error.message, { issues: error.issues })),
     hooks: options.hooks,
     tracing: options.tracing !== false,
     baseUrl,

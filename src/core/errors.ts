@@ -87,12 +87,15 @@ const describeIssues = (issues: readonly ValidationIssue[]) =>
 const keptIssues = (issues: readonly ValidationIssue[], redact: Redact | undefined) =>
   redact ? (redactValue(issues, redact) as ValidationIssue[]) : issues;
 
-/** A call's parameters or body break the spec; the request was not sent. */
+/**
+ * A call's parameters or body break the spec; the request was not sent (thrown), or, for unknown
+ * parameter names in "warn" mode, was sent as it is (`sent`, passed to onValidationError).
+ */
 export class RequestValidationError extends VendorError {
   readonly issues: readonly ValidationIssue[];
-  constructor(context: ErrorContext, issues: readonly ValidationIssue[]) {
+  constructor(context: ErrorContext, issues: readonly ValidationIssue[], { sent = false } = {}) {
     super(
-      `${context.operation} was not sent: ${describeIssues(issues)}. Fix the request to match the ` +
+      `${context.operation} ${sent ? "was sent as it is, but" : "was not sent"}: ${describeIssues(issues)}. Fix the request to match the ` +
         `${context.displayName ?? context.vendor} spec.`,
       context,
     );

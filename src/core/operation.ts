@@ -11,6 +11,11 @@ export interface OperationInfo {
   mediaTypes: readonly string[];
   /** The spec marks the operation `deprecated: true`. */
   deprecated?: boolean;
+  /**
+   * The query and path parameter names the spec declares (path item's included): in "strict" and
+   * "warn" a name outside them is reported before the request is sent, without loading zod.
+   */
+  parameters?: { query: readonly string[]; path: readonly string[] };
 }
 
 /** Keyed by `METHOD /path` exactly as the spec writes the path. */

@@ -30,6 +30,17 @@ export function typedErrorOf(value: unknown): Error | undefined {
   return typeof value === "object" && value !== null ? errorsByBody.get(value) : undefined;
 }
 
+/**
+ * The typed error of a failed call: the `ApiError` subclass (`NotFoundError`, `RateLimitError`
+ * with `retryAfter` …) the client built for `result`, whose `error` holds the vendor's raw body.
+ * Also takes that body itself (when it is an object), so a destructured `{ error }` still leads
+ * to it. `undefined` for a success or for anything no client returned.
+ */
+export function errorOf(resultOrBody: unknown): ApiError | undefined {
+  if (typeof resultOrBody !== "object" || resultOrBody === null) return undefined;
+  return (resultOrBody as AnyResult)[API_ERROR] ?? errorsByBody.get(resultOrBody);
+}
+
 export function unwrap<R extends AnyResult>(result: R): NonNullable<R["data"]> {
   if (result[API_ERROR]) throw result[API_ERROR];
   if (!result.response.ok) {

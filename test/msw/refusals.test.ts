@@ -70,6 +70,12 @@ describe.each(VENDORS)("%s refusals in the vendor's error shape", (vendor) => {
     expect(refused.message).toMatch(/expected .+, received .+/);
   });
 
+  it("400 for a query parameter the spec does not declare, naming it and the known ones", async () => {
+    const refused = await call(vendor, `${cases[vendor].ok}${cases[vendor].ok.includes("?") ? "&" : "?"}dayz=7`);
+    expect(refused.status).toBe(400);
+    expect(refused.message).toMatch(/Invalid query parameter "dayz": unknown; known: \S/);
+  });
+
   it("404 for a path outside the spec", async () => {
     const refused = await call(vendor, "/no-such-endpoint");
     expect(refused.status).toBe(404);

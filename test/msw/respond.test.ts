@@ -53,6 +53,13 @@ describe("respond() overrides", () => {
     expect(() => aiptx.respond("GET /scans/{scan_id}", 200, missing)).toThrow(/at data: expected object, received nothing \(field missing\)/);
   });
 
+  it("refuses a null body the contract forbids instead of serving the example in its place", () => {
+    // @ts-expect-error -- the 200 body is an object
+    expect(() => aiptx.respond("GET /scans/{scan_id}", 200, null)).toThrow(/the body breaks AIPTx's contract:\n  at \(the body itself\): expected object, received null/);
+    // @ts-expect-error -- Ayliea's error body is an object too
+    expect(() => ayliea.respond("GET /scores", 500, null)).toThrow(/breaks Ayliea's contract/);
+  });
+
   it("refuses operations and statuses the spec does not declare", () => {
     // @ts-expect-error -- no such operation
     expect(() => aiptx.respond("GET /scan/{scan_id}", 200)).toThrow(/AIPTx has no operation "GET \/scan\/\{scan_id\}".*METHOD \/path/);

@@ -1,7 +1,7 @@
 // What a call returns: data narrowed by checking error, unwrap's type, per-call options.
 import { describe, expectTypeOf, test } from "vitest";
 import { createAiclicksClient, type components } from "../../src/aiclicks/index.js";
-import { unwrap, type CallOptions } from "../../src/index.js";
+import { errorOf, RateLimitError, unwrap, type ApiError, type CallOptions } from "../../src/index.js";
 
 const client = createAiclicksClient();
 type Domains = components["schemas"]["DomainListResponse"];
@@ -19,6 +19,15 @@ describe("results", () => {
       expectTypeOf(result.data).toEqualTypeOf<Domains>();
       expectTypeOf(result.data.data.items).toEqualTypeOf<components["schemas"]["Domain"][]>();
     }
+  });
+
+  test("errorOf gives the typed error of a result, or of its destructured error body", async () => {
+    const result = await client.GET("/api/v1/domains");
+    expectTypeOf(errorOf(result)).toEqualTypeOf<ApiError | undefined>();
+    const { error } = result;
+    if (error) expectTypeOf(errorOf(error)).toEqualTypeOf<ApiError | undefined>();
+    const typed = errorOf(result);
+    if (typed instanceof RateLimitError) expectTypeOf(typed.retryAfter).toEqualTypeOf<number | undefined>();
   });
 
   test("unwrap returns the success body, never undefined", async () => {

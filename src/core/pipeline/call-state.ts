@@ -1,7 +1,7 @@
 // What the pipeline's steps share: the client's settings (built once per client) and one call's
 // state (one object per call, filled in step by step), so no step needs a closure or a copy.
 import type { FetchLike } from "../client-types.js";
-import type { ErrorContext, ResponseValidationError } from "../errors.js";
+import type { ErrorContext, RequestValidationError, ResponseValidationError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { OperationInfo, OperationSchemas } from "../operation.js";
 import type { SchemasFor } from "../load-validators.js";
@@ -53,7 +53,7 @@ export interface ClientState {
   /** An X-Request-Id in the client's `headers`. */
   requestId: string | undefined;
   validate: ValidationMode;
-  onValidationError: (error: ResponseValidationError) => void;
+  onValidationError: (error: ResponseValidationError | RequestValidationError) => void;
   throwOnError: boolean;
   schemasFor: SchemasFor;
   hooks: Hooks | undefined;

@@ -1,13 +1,17 @@
-// Step 3: the request's path, query and body checked against the spec's zod schemas before
+// Step 3: parameter names the spec does not declare (unknown-parameters.ts), then the request's path, query and body checked against the spec's zod schemas before
 // anything is sent. The first validated call of an operation waits for the schemas to load (a
 // lazy chunk); the caller's abort ends that wait. With validate "off" nothing is loaded.
 import { RequestValidationError } from "../errors.js";
 import { untilAborted } from "../timeout.js";
+import { checkParameterNames } from "../unknown-parameters.js";
 import { check } from "../validate.js";
 import type { Call } from "./call-state.js";
 
 export function requestCheck(call: Call): Promise<void> | undefined {
-  if (!call.operation.op || call.mode === "off") return undefined;
+  const { op } = call.operation;
+  if (!op || call.mode === "off") return undefined;
+  // Parameter names come from the operation table: a misspelt one is caught before zod loads.
+  checkParameterNames(op, call.init.params, call.mode, call.context, call.client.onValidationError);
   return loadAndCheck(call);
 }
 

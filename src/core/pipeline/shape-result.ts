@@ -2,6 +2,7 @@
 // (redacted before anything cuts it, so no part of the key survives a cut), attached to the
 // result for unwrap(), and thrown with throwOnError.
 import { createApiError, serverRequestId, snippet, type ApiError } from "../errors.js";
+import { problemMessage } from "../problem-json.js";
 import { redactValue } from "../redact.js";
 import { serverWaitMs } from "../retry.js";
 import { attachApiError } from "../unwrap.js";
@@ -27,7 +28,7 @@ function apiError(call: Call): ApiError {
     ...(requestId ? { requestId: serverRequestId(requestId, client.redact) } : {}),
     status: result.response.status,
     code,
-    message: message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
+    message: problemMessage(clean) ?? message ?? (typeof body === "string" && body ? `body starts ${JSON.stringify(body)}` : undefined),
     body,
     retryAfter: serverWaitMs(result.response.headers),
   });

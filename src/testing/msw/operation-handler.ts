@@ -7,7 +7,7 @@ import { http } from "./load-msw.js";
 import { reply } from "./reply.js";
 import { refusal } from "./request-check.js";
 import { operationSchemas } from "./schemas.js";
-import { matching, relativePath, type routes } from "./route.js";
+import { matching, pathParameters, relativePath, type routes } from "./route.js";
 import type { MediaSpec, OperationSpec } from "./spec-operations.js";
 import type { MockedVendor } from "./vendors.js";
 
@@ -52,9 +52,10 @@ export function operationHandler(
 ): HttpHandler {
   const method = operation.method as "get" | "post" | "put" | "patch" | "delete" | "head" | "options";
   const schemas = operationSchemas(context.vendor, operation.key);
-  return http[method](`${context.baseUrl}${mswPath(operation.path)}`, async ({ request, params }) => {
+  return http[method](`${context.baseUrl}${mswPath(operation.path)}`, async ({ request }) => {
     // MSW's `/findings/:finding_id` also matches `/findings/stats`; leave that to its own handler.
     if (operationFor(context, request) !== operation) return undefined;
+    const params = pathParameters(operation, relativePath(context.baseUrl, request.url)!);
     const refused = await refusal(operation, schemas, request.clone(), params);
     if (refused) return errorReply(context, operation, refused.status, refused.message);
     const chosen = answer(request);

@@ -1,5 +1,6 @@
 // What the real APIs (and Prism with --errors) refuse before answering: a request without the
-// vendor's auth header (401), or parameters or a body the spec forbids (400, naming the part).
+// vendor's auth header (401), or parameters or a body the spec forbids (400, naming the part),
+// an unknown query parameter included.
 import { check } from "../../core/validate.js";
 import type { OperationSchemas, Schema } from "../../core/operation.js";
 import type { JsonSchema, OperationSpec, ParameterSpec } from "./spec-operations.js";
@@ -54,24 +55,31 @@ function firstIssue(schema: Schema | undefined, value: unknown, where: string): 
   return `Invalid ${name}: expected ${issue.expected}, received ${issue.received}.`;
 }
 
+/** The vendors answer 400 to a query parameter they do not know, where Prism passes it. */
+function unknownQuery(declared: ParameterSpec[], sent: URLSearchParams): string | undefined {
+  const known = declared.map((p) => p.name);
+  const unknown = [...new Set(sent.keys())].find((name) => !known.includes(name));
+  if (unknown === undefined) return undefined;
+  return `Invalid query parameter "${unknown}": unknown; known: ${known.length ? known.sort().join(", ") : "none"}.`;
+}
+
 export async function refusal(
   operation: OperationSpec,
   schemas: OperationSchemas,
   request: Request,
-  pathParams: Record<string, string | readonly string[] | undefined>,
+  pathParams: Record<string, string>,
 ): Promise<Refusal | undefined> {
   if (!authenticated(operation, request.headers)) {
     return { status: 401 };
   }
   const url = new URL(request.url);
   const byPlace = (place: ParameterSpec["in"]) => operation.parameters.filter((p) => p.in === place);
-  const path = parameterValues(byPlace("path"), (name) => {
-    const value = pathParams[name];
-    return value === undefined ? [] : [value].flat().map((v) => decodeURIComponent(v));
-  });
+  const path = parameterValues(byPlace("path"), (name) => (pathParams[name] === undefined ? [] : [pathParams[name]]));
   const query = parameterValues(byPlace("query"), (name) => url.searchParams.getAll(name));
   const problem =
-    firstIssue(schemas.path, path, "path parameter") ?? firstIssue(schemas.query, query, "query parameter");
+    unknownQuery(byPlace("query"), url.searchParams) ??
+    firstIssue(schemas.path, path, "path parameter") ??
+    firstIssue(schemas.query, query, "query parameter");
   if (problem) return { status: 400, message: problem };
   if (!operation.body) return undefined;
   const text = await request.text();

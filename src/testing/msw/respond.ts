@@ -40,7 +40,8 @@ export function makeRespond(context: MockContext) {
     }
     const binary = typeof body === "string" || body instanceof Uint8Array;
     const media = response.content.find((c) => isJson(c.mediaType) !== binary) ?? response.content[0];
-    const value = body ?? media?.examples[0]?.value;
+    // Only an omitted body means the example: a `null` is a body, checked like any other.
+    const value = body === undefined ? media?.examples[0]?.value : body;
     if (media && value === undefined) {
       throw new Error(`${where}: the spec has no example for this answer; pass a body.`);
     }

@@ -46,3 +46,24 @@ export function relativePath(baseUrl: string, requestUrl: string): string | unde
   if (url.origin !== base.origin || !url.pathname.startsWith(`${prefix}/`)) return undefined;
   return url.pathname.slice(prefix.length);
 }
+
+/**
+ * The path parameters of `pathname` (below the base URL) for `operation`, each decoded once, as
+ * Prism decodes them: MSW hands them over decoded already, and decoding `100%` again would throw.
+ * A segment that is not valid percent-encoding is kept as sent.
+ */
+export function pathParameters(operation: OperationSpec, pathname: string): Record<string, string> {
+  const names = operation.path.split("/");
+  const values = pathname.replace(/\/$/, "").split("/");
+  const params: Record<string, string> = {};
+  names.forEach((segment, i) => {
+    const name = /^\{([^}]+)\}$/.exec(segment)?.[1];
+    if (name === undefined || values[i] === undefined) return;
+    try {
+      params[name] = decodeURIComponent(values[i]!);
+    } catch {
+      params[name] = values[i]!;
+    }
+  });
+  return params;
+}
