@@ -24,7 +24,15 @@ const unescape = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g,
 const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 export class ResponseOracle {
+  private static readonly bySpec = new WeakMap<BundledSpec, ResponseOracle>();
   private readonly ajv: AjvInstance;
+
+  /** One oracle per spec object: Ajv compiles each schema once, however many runs judge by it. */
+  static for(spec: BundledSpec): ResponseOracle {
+    let oracle = ResponseOracle.bySpec.get(spec);
+    if (!oracle) ResponseOracle.bySpec.set(spec, (oracle = new ResponseOracle(spec)));
+    return oracle;
+  }
 
   constructor(readonly spec: BundledSpec) {
     const { Ajv, addFormats } = loadAjv();

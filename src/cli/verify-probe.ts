@@ -26,12 +26,16 @@ async function readText(response: Response, signal: AbortSignal): Promise<{ text
   const chunks: Uint8Array[] = [];
   let size = 0;
   let broken: string | undefined;
+  const reader = response.body?.getReader();
   try {
-    for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
-      chunks.push(chunk as Uint8Array);
-      size += (chunk as Uint8Array).length;
-      if (size >= MAX_PROBE_BYTES) break;
+    while (reader && size < MAX_PROBE_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
     }
+    if (size >= MAX_PROBE_BYTES) broken = `the body is larger than ${MAX_PROBE_BYTES / 1024 / 1024} MB, more than verify reads`;
+    await reader?.cancel();
   } catch {
     broken = signal.aborted ? "the body did not end within the timeout" : "the connection closed before the body ended";
   }

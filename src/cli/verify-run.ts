@@ -25,8 +25,10 @@ export const MAX_LISTED_PROBLEMS = 20;
 const LIFECYCLE_HEADERS = ["Deprecation", "Sunset"];
 
 export async function runVerify(run: VerifyRun): Promise<number> {
-  const { spec, print } = run;
-  const oracle = new ResponseOracle(spec);
+  const { spec } = run;
+  // An upstream may echo the key (in an error body, a Location): it is masked in every line.
+  const print = (line: string) => run.print(line.split(run.key).join("[API key]"));
+  const oracle = ResponseOracle.for(spec);
   const drift = new DriftLedger(oracle);
   const count = { checked: 0, skipped: 0, violations: 0 };
   const statuses: number[] = [];
@@ -74,7 +76,7 @@ export async function runVerify(run: VerifyRun): Promise<number> {
     const lifecycle = LIFECYCLE_HEADERS.flatMap((h) => (outcome.headers.has(h) ? [`${h}: ${outcome.headers.get(h)}`] : []));
     if (lifecycle.length) print(`      ${lifecycle.join(" · ")}`);
   }
-  count.violations += printDrift(drift, run);
+  count.violations += printDrift(drift, run.strict, print);
   if (statuses.length && statuses.every((s) => s === 404)) {
     const server = spec.servers[0]?.url;
     print(`Every operation answered 404: the base path of --upstream (${run.upstream}) is likely wrong${server ? `; the spec's server is ${server}` : ""}.`);
@@ -87,16 +89,16 @@ export async function runVerify(run: VerifyRun): Promise<number> {
 }
 
 /** Prints the drift report; the number of violations it adds (none unless --strict). */
-function printDrift(drift: DriftLedger, run: VerifyRun): number {
+function printDrift(drift: DriftLedger, strict: boolean, print: (line: string) => void): number {
   const report = drift.report();
   if (!report.length) return 0;
-  run.print(`Drift: fields the answers and the spec do not share${run.strict ? " (violations under --strict)" : " (--strict makes them violations)"}`);
+  print(`Drift: fields the answers and the spec do not share${strict ? " (violations under --strict)" : " (--strict makes them violations)"}`);
   let fields = 0;
   for (const [operation, { undeclared, neverSeen }] of report) {
-    run.print(`  ${run.strict ? "✗" : "~"} ${operation}`);
-    if (undeclared.length) run.print(`      not in the spec: ${undeclared.join(", ")}`);
-    if (neverSeen.length) run.print(`      declared, never seen: ${neverSeen.join(", ")}`);
+    print(`  ${strict ? "✗" : "~"} ${operation}`);
+    if (undeclared.length) print(`      not in the spec: ${undeclared.join(", ")}`);
+    if (neverSeen.length) print(`      declared, never seen: ${neverSeen.join(", ")}`);
     fields += undeclared.length + neverSeen.length;
   }
-  return run.strict ? fields : 0;
+  return strict ? fields : 0;
 }
