@@ -1,7 +1,6 @@
 // The spec's own verdict on an answer: the bundled spec compiled once by Ajv, by the rules Prism
 // validates with (draft-07 class, union types, ajv-formats), so verify judges answers it fetched
 // itself exactly as Prism's proxy judged the answers it forwarded.
-import { createRequire } from "node:module";
 import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from "ajv";
 import type { BundledSpec } from "./spec-examples.js";
 
@@ -10,13 +9,16 @@ type Header = { $ref?: string; required?: boolean; schema?: JsonSchema };
 export type MediaTypes = Record<string, { schema?: JsonSchema }>;
 export type SpecResponse = { $ref?: string; content?: MediaTypes; headers?: Record<string, Header> };
 
-const require = createRequire(import.meta.url);
-// Optional peer dependencies (Prism depends on the same two, so installing Prism brings them).
-function loadAjv(): { Ajv: typeof AjvInstance; addFormats: (ajv: AjvInstance) => void } {
+type AjvModules = { Ajv: typeof AjvInstance; addFormats: (ajv: AjvInstance) => void };
+// Optional peer dependencies (Prism depends on the same two, so installing Prism brings them),
+// loaded only when a run starts.
+async function loadAjv(): Promise<AjvModules> {
   try {
-    return { Ajv: (require("ajv") as { Ajv: typeof AjvInstance }).Ajv, addFormats: require("ajv-formats") as (ajv: AjvInstance) => void };
+    const [ajv, formats] = await Promise.all([import("ajv"), import("ajv-formats")]);
+    const addFormats = (formats as unknown as { default: AjvModules["addFormats"] }).default;
+    return { Ajv: ajv.Ajv ?? (ajv as unknown as { default: { Ajv: typeof AjvInstance } }).default.Ajv, addFormats };
   } catch {
-    throw new Error("verify judges answers with Ajv, which is not installed. Add it next to this package: npm install --save-dev ajv@8 ajv-formats@2");
+    throw new Error('verify needs the optional peer dependencies "ajv" and "ajv-formats" to judge answers: npm install --save-dev ajv@8 ajv-formats@2');
   }
 }
 
@@ -28,14 +30,16 @@ export class ResponseOracle {
   private readonly ajv: AjvInstance;
 
   /** One oracle per spec object: Ajv compiles each schema once, however many runs judge by it. */
-  static for(spec: BundledSpec): ResponseOracle {
+  static async for(spec: BundledSpec): Promise<ResponseOracle> {
     let oracle = ResponseOracle.bySpec.get(spec);
-    if (!oracle) ResponseOracle.bySpec.set(spec, (oracle = new ResponseOracle(spec)));
+    if (!oracle) ResponseOracle.bySpec.set(spec, (oracle = new ResponseOracle(spec, await loadAjv())));
     return oracle;
   }
 
-  constructor(readonly spec: BundledSpec) {
-    const { Ajv, addFormats } = loadAjv();
+  private constructor(
+    readonly spec: BundledSpec,
+    { Ajv, addFormats }: AjvModules,
+  ) {
     this.ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
     addFormats(this.ajv);
     this.ajv.addSchema(spec as object, "spec");

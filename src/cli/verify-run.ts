@@ -28,7 +28,7 @@ export async function runVerify(run: VerifyRun): Promise<number> {
   const { spec } = run;
   // An upstream may echo the key (in an error body, a Location): it is masked in every line.
   const print = (line: string) => run.print(line.split(run.key).join("[API key]"));
-  const oracle = ResponseOracle.for(spec);
+  const oracle = await ResponseOracle.for(spec);
   const drift = new DriftLedger(oracle);
   const count = { checked: 0, skipped: 0, violations: 0 };
   const statuses: number[] = [];

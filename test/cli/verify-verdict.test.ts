@@ -16,7 +16,7 @@ const op: SpecOperation = {
   },
 };
 const spec = { info: { title: "t", version: "1" }, servers: [], paths: { "/things": { get: op } } } as unknown as BundledSpec;
-const oracle = new ResponseOracle(spec);
+const oracle = await ResponseOracle.for(spec);
 const url = new URL("http://127.0.0.1:4010/things?page=1");
 const answer = (status: number, text = "", headers: Record<string, string> = {}): Answer => ({
   status,

@@ -104,6 +104,13 @@ describe("ai-vendor-contracts verify", () => {
     expect(code).toBe(1);
   }, 60_000);
 
+  it("without Ajv (an optional peer dependency) verify names the packages and the command that installs them", async () => {
+    upstream = await startSpecUpstream(specPath("aiclicks"));
+    const { code, stderr } = await runCli(["verify", "aiclicks", "--upstream", upstream.url], { AICLICKS_API_KEY: KEY }, ["ajv"]);
+    expect(stderr).toContain('verify needs the optional peer dependencies "ajv" and "ajv-formats" to judge answers: npm install --save-dev ajv@8 ajv-formats@2');
+    expect(code).toBe(1);
+  }, 60_000);
+
   it("a connection closed in the middle of a body is a violation of that operation, not a stop", async () => {
     const spec = JSON.parse(readFileSync(specPath("ayliea"), "utf8")) as BundledSpec;
     const routes = specRoutes(specPath("ayliea"));
