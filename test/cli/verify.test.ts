@@ -1,6 +1,7 @@
-// `verify` as a user runs it (the CLI, a child process) against local fakes of the vendor's API:
-// exit codes, the summary, a run that goes on past one bad answer, the key kept out of the output.
-// Each kind of drift, per vendor, is in verify-drift-zoo.test.ts.
+// `verify` against local fakes of the vendor's API: as a user runs it (the CLI, a child process)
+// for exit codes and output, and in-process (runVerify) where a child process adds nothing: the
+// summary, a run that goes on past one bad answer, the key kept out of the output. Each kind of
+// drift, per vendor, is in verify-drift-zoo.test.ts.
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BundledSpec } from "../../src/cli/spec-examples.js";
@@ -16,6 +17,13 @@ afterEach(async () => upstream?.close());
 const KEY = "ak_live_verify_secret_key";
 const verify = (vendor: string, url: string, env: Record<string, string> = { AICLICKS_API_KEY: KEY }, flags: string[] = []) =>
   runCli(["verify", vendor, "--upstream", url, ...flags], env);
+/** The same run in this process: its exit code and its output. */
+async function verifyHere(vendor: string, url: string, key = KEY, timeoutMs = 20_000) {
+  const spec = JSON.parse(readFileSync(specPath(vendor), "utf8")) as BundledSpec;
+  const lines: string[] = [];
+  const code = await runVerify({ vendor, spec, upstream: url, key, strict: false, timeoutMs, print: (l) => lines.push(l) });
+  return { code, stdout: `${lines.join("\n")}\n` };
+}
 
 describe("ai-vendor-contracts verify", () => {
   it("an upstream that matches the spec, plus fields the spec does not know: every operation checked, exit 0; the new field is drift, a violation under --strict", async () => {
@@ -39,7 +47,7 @@ describe("ai-vendor-contracts verify", () => {
       if (op === "getModelLeaderboard") delete body.generated_at;
       return body;
     });
-    const { code, stdout } = await verify("aiclicks", upstream.url);
+    const { code, stdout } = await verifyHere("aiclicks", upstream.url);
     expect(code).toBe(1);
     expect(stdout).toMatch(/✗ listDomains[^\n]*\n +body\.data\.total: must be integer/);
     expect(stdout).toMatch(/✗ getModelLeaderboard[^\n]*\n +body: must have required property 'generated_at'/);
@@ -53,7 +61,7 @@ describe("ai-vendor-contracts verify", () => {
       if (op === "listDomains") body.data.items = Array.from({ length: 400 }, (_, i) => ({ ...body.data.items[0], id: i, name: i }));
       return body;
     });
-    const { code, stdout } = await verify("aiclicks", upstream.url);
+    const { code, stdout } = await verifyHere("aiclicks", upstream.url);
     expect(stdout).toMatch(/✗ listDomains[^\n]*\n( +body\.data\.items\[\d+\]\.(id|name): must be string\n){20} +… and 780 more violations in this answer\n/);
     expect(stdout).toMatch(/✓ getModelLeaderboard/);
     expect(stdout).toContain("checked 10 / skipped 0 / violations 800");
@@ -74,7 +82,7 @@ describe("ai-vendor-contracts verify", () => {
 
   it("an upstream that is down (every answer 500): nothing is checked, exit 1", async () => {
     upstream = await startStatusUpstream(500);
-    const { code, stdout } = await verify("aiclicks", upstream.url);
+    const { code, stdout } = await verifyHere("aiclicks", upstream.url);
     expect(code).toBe(1);
     expect(stdout).not.toContain("✓");
     expect(stdout).toContain("checked 0 / skipped 11 / violations 0\nNothing was checked");
@@ -83,14 +91,14 @@ describe("ai-vendor-contracts verify", () => {
   it("nothing listening at --upstream: 'could not connect', exit 1", async () => {
     const closed = await listenLoopback(() => {});
     await closed.close();
-    const { code, stdout } = await verify("aiclicks", closed.url);
+    const { code, stdout } = await verifyHere("aiclicks", closed.url);
     expect(stdout).toContain(`Stopped: could not connect to ${closed.url.slice("http://".length)} (ECONNREFUSED)`);
     expect(code).toBe(1);
   }, 60_000);
 
-  it("an operation the upstream never answers is skipped after --timeout, and the run goes on", async () => {
+  it("an operation the upstream never answers is skipped after the timeout, and the run goes on", async () => {
     upstream = await startSpecUpstream(specPath("ayliea"), undefined, ["listAssessments"]);
-    const { code, stdout } = await verify("ayliea", upstream.url, { AYLIEA_API_KEY: `ayliea_pk_${"ab".repeat(32)}` }, ["--timeout", "1"]);
+    const { code, stdout } = await verifyHere("ayliea", upstream.url, `ayliea_pk_${"ab".repeat(32)}`, 1000);
     expect(stdout).toMatch(/- listAssessments +GET \/assessments: skipped, no answer within 1 s/);
     expect(stdout).toContain("checked 3 / skipped 1 / violations 0");
     expect(code).toBe(0);
@@ -112,7 +120,6 @@ describe("ai-vendor-contracts verify", () => {
   }, 60_000);
 
   it("a connection closed in the middle of a body is a violation of that operation, not a stop", async () => {
-    const spec = JSON.parse(readFileSync(specPath("ayliea"), "utf8")) as BundledSpec;
     const routes = specRoutes(specPath("ayliea"));
     upstream = await listenLoopback((req, res) => {
       const route = routes.get(new URL(req.url!, "http://x").pathname)!;
@@ -121,11 +128,9 @@ describe("ai-vendor-contracts verify", () => {
       res.writeHead(200, { "content-type": route.media, "content-length": String(text.length) });
       res.write(text.slice(0, 10), () => res.destroy());
     });
-    const lines: string[] = [];
-    const key = `ayliea_pk_${"ab".repeat(32)}`;
-    const code = await runVerify({ vendor: "ayliea", spec, upstream: upstream.url, key, strict: false, timeoutMs: 20_000, print: (l) => lines.push(l) });
-    expect(lines.join("\n")).toMatch(/✗ listScores[^\n]*→ 200\n +the body is incomplete: the connection closed before the body ended/);
-    expect(lines.join("\n")).toContain("checked 3 / skipped 0 / violations 1");
+    const { code, stdout } = await verifyHere("ayliea", upstream.url, `ayliea_pk_${"ab".repeat(32)}`);
+    expect(stdout).toMatch(/✗ listScores[^\n]*→ 200\n +the body is incomplete: the connection closed before the body ended/);
+    expect(stdout).toContain("checked 3 / skipped 0 / violations 1");
     expect(code).toBe(1);
   }, 60_000);
 });
