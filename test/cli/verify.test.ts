@@ -32,6 +32,9 @@ describe("ai-vendor-contracts verify", () => {
     expect(stdout).toContain("checked 11 / skipped 0 / violations 0\nNo contract violations");
     expect(stdout.match(/✓/g)).toHaveLength(11);
     expect(stdout).toMatch(/Drift: fields the answers and the spec do not share \(--strict makes them violations\)\n  ~ validateApiKey\n +not in the spec: added_by_vendor\n/);
+    // The lifecycle headers an answer carries are printed under its operation, as sent.
+    const { headers } = specRoutes(specPath("aiclicks")).get("/api/v1/validate")!;
+    expect(stdout).toContain(`✓ validateApiKey               GET /api/v1/validate → 200\n      Deprecation: ${headers.Deprecation} · Sunset: ${headers.Sunset}\n`);
     expect(code).toBe(0);
     expect(stdout).not.toContain(KEY);
 
