@@ -9,7 +9,7 @@ const HELP = `Usage: ai-vendor-contracts <command> [options]
 
 Commands:
   mock <vendor>|--all    run Prism mocks of the bundled specs (see: mock --help)
-  verify <vendor>        check a live API against the spec through Prism's proxy (see: verify --help)
+  verify <vendor>        check a live API's answers against the spec (see: verify --help)
 
 Options:
   --version              the package's version

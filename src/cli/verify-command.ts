@@ -1,40 +1,50 @@
-// `ai-vendor-contracts verify <vendor> --upstream <url>`: puts Prism's validation proxy in front
-// of the real API, sends every GET operation of the spec through it with the caller's key, and
-// reports what each answer proves (see verify-verdict.ts). Exit 1 on any violation, or when
-// nothing could be checked.
+// `ai-vendor-contracts verify <vendor> --upstream <url>`: the command line of verify-run.ts.
+// Reads the options, applies the client's own rules to --upstream and the key before anything
+// is sent.
 import { readFileSync } from "node:fs";
 import { resolveApiKey, resolveBaseUrl } from "../core/auth.js";
 import { ConfigurationError } from "../core/errors.js";
-import { freePort, startPrism } from "../testing/prism-process.js";
-import { checkPort, checkVendor, specPath } from "../testing/start-mock.js";
-import { parseArgs, portFlag, rejectUnknown, UsageError } from "./args.js";
-import { authHeaderFor, exampleTarget, operationsOf, type BundledSpec } from "./spec-examples.js";
+import { checkVendor, specPath } from "../testing/start-mock.js";
+import { parseArgs, rejectUnknown, UsageError } from "./args.js";
+import type { BundledSpec } from "./spec-examples.js";
 import { vendorDescription } from "./vendor-description.js";
-import { judge, type Violation } from "./verify-verdict.js";
+import { runVerify } from "./verify-run.js";
 
-export const VERIFY_HELP = `Usage: ai-vendor-contracts verify <vendor> --upstream <url> [--port N]
+export const VERIFY_HELP = `Usage: ai-vendor-contracts verify <vendor> --upstream <url> [--strict] [--timeout S]
 
-Checks a live API against this package's spec. Every GET operation is sent, with the
-example parameters from the spec, through Prism's validation proxy to <url>. An operation
-counts as checked only when it answers with a success status the spec declares and a body
-that keeps to the spec; a declared error status (401, 403, 429, 5xx, a 404 for an example
-id, or no answer within 30 s) is skipped; an undeclared status, a 404 for a request that names no resource, or a body
-that breaks the spec (wrong type, missing required field …) is a violation. Fields the spec
-does not know are not violations. The last line reads: checked N / skipped M / violations K.
+Checks a live API against this package's spec. Every GET operation is sent once to <url>, with
+the example parameters from the spec and your key, and each answer is judged against the spec
+(by Ajv, with the rules Prism validates with):
+  ✓ checked     a success status the spec declares, in a media type it declares, with a body
+                and headers that keep to the spec
+  - skipped     a declared error status (401, 403, 429, 5xx, or a 404 for an example id the
+                upstream does not hold), or no answer within the timeout
+  ✗ violation   an undeclared status; a 404 for a request that names no resource (the path is
+                missing: check the base path of <url>); a redirect (never followed: the key goes
+                to <url>'s origin only, and the report names the target's origin and path);
+                a success whose body is empty, cut off, not JSON, HTML, or breaks the spec
+                (wrong type, missing required field …)
+Then the drift report lists, per operation, the fields the answers carry that the spec does not
+declare and the declared fields no answer carried (what a rename looks like); it is a warning,
+and a violation under --strict. Deprecation and Sunset headers are printed as sent. When every
+operation answers 404, the base path of <url> is likely wrong, and the report says so. When
+nothing listens at <url>, the run stops with "could not connect to host:port".
+The last line but one reads: checked N / skipped M / violations K.
 
 <url> must be https:// (http:// only to localhost or 127.0.0.1). The key comes from
 <VENDOR>_API_KEY (e.g. AICLICKS_API_KEY), must have the vendor's form, and is never printed.
 Write operations are never called.
 
 Options:
-  --upstream URL   the API to check, e.g. https://api.aiclicks.io
-  --port N         port for the local proxy (default: a free port)
+  --upstream URL   the API to check, e.g. https://api.aiclicks.io/api/v1
+  --strict         drift (fields not in the spec, declared fields never seen) is a violation
+  --timeout S      seconds to wait for each answer (default 30)
   --help           this text
 
-Exit codes: 0 no violations and at least one operation checked, 1 violations or nothing
-checked, 2 bad usage.`;
+Exit codes: 0 no violations and at least one operation checked, 1 violations, nothing
+checked, or the upstream unreachable, 2 bad usage.`;
 
-const PROBE_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_S = 30;
 
 /** A ConfigurationError from the client's rules is bad usage here, named by what the user set. */
 function clientRule<T>(what: string, check: () => T): T {
@@ -47,9 +57,9 @@ function clientRule<T>(what: string, check: () => T): T {
 }
 
 export async function verifyCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ["upstream", "port"]);
+  const args = parseArgs(argv, ["upstream", "timeout"]);
   if (args.flags.has("help")) return (console.log(VERIFY_HELP), 0);
-  rejectUnknown(args, ["upstream", "port", "help"]);
+  rejectUnknown(args, ["upstream", "strict", "timeout", "help"]);
   const [name, ...extra] = args.positionals;
   if (!name || extra.length) throw new UsageError("name exactly one vendor");
   const vendor = name.toLowerCase();
@@ -60,62 +70,14 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   }
   const rawUpstream = args.flags.get("upstream");
   if (typeof rawUpstream !== "string") throw new UsageError("--upstream <url> is required");
+  if (args.flags.has("strict") && args.flags.get("strict") !== true) throw new UsageError("--strict takes no value");
+  const timeout = args.flags.get("timeout") ?? String(DEFAULT_TIMEOUT_S);
+  const seconds = Number(timeout);
+  if (!(seconds > 0 && seconds <= 600)) throw new UsageError(`--timeout takes seconds, more than 0 and at most 600, got ${String(timeout)}`);
   // The client's own rules, before anything is sent: https (or loopback), a key of the vendor's form.
   const description = await vendorDescription(vendor);
   const upstream = clientRule(`--upstream ${rawUpstream}`, () => resolveBaseUrl(description, rawUpstream));
   const key = clientRule(description.apiKey.envVar, () => resolveApiKey(description, undefined));
-  const port = portFlag(args);
-  if (port !== undefined) await checkPort(port);
-
   const spec = JSON.parse(readFileSync(specPath(vendor), "utf8")) as BundledSpec;
-  const proxy = await startPrism(`${vendor} proxy`, ["proxy", specPath(vendor), upstream], port ?? (await freePort()));
-  const count = { checked: 0, skipped: 0, violations: 0 };
-  try {
-    const gets = operationsOf(spec).flatMap(({ method, path, op }) => (method === "get" ? [[path, op] as const] : []));
-    console.log(`Verifying ${spec.info.title} ${spec.info.version} at ${upstream}: ${gets.length} GET operations`);
-    for (const [path, op] of gets) {
-      const target = exampleTarget(spec, path, op);
-      const url = new URL(proxy.url + target.path);
-      for (const [param, value] of Object.entries(target.query)) url.searchParams.set(param, value);
-      const [header, value] = authHeaderFor(spec, op, key);
-      const name = `${op.operationId ?? "?"}`.padEnd(28) + ` GET ${path}`;
-      // An upstream that never answers one operation must not hold the whole run.
-      const response = await fetch(url, {
-        headers: { [header]: value, accept: "application/json, */*" },
-        redirect: "manual",
-        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-      }).then(
-        async (r) => (await r.arrayBuffer(), r),
-        () => undefined,
-      );
-      if (!response) {
-        count.skipped++;
-        console.log(`  - ${name}: skipped, no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
-        continue;
-      }
-      const label = `${name} → ${response.status}`;
-      // A request that names a resource (an id in the path or a required query parameter) may
-      // rightly get a 404 for an example id; one that names none must find its path.
-      const namesResource = target.path !== path || Object.keys(target.query).length > 0;
-      const verdict = judge(op, namesResource, response.status, JSON.parse(response.headers.get("sl-violations") ?? "[]") as Violation[]);
-      if (verdict.kind === "checked") {
-        count.checked++;
-        console.log(`  ✓ ${label}`);
-      } else if (verdict.kind === "skipped") {
-        count.skipped++;
-        console.log(`  - ${label}: skipped, ${verdict.reason}`);
-      } else {
-        count.violations += verdict.problems.length;
-        console.log(`  ✗ ${label}`);
-        for (const problem of verdict.problems) console.log(`      ${problem}`);
-      }
-    }
-  } finally {
-    await proxy.stop();
-  }
-  console.log(`checked ${count.checked} / skipped ${count.skipped} / violations ${count.violations}`);
-  if (count.violations) return (console.log(`The answers break the ${vendor} spec.`), 1);
-  if (!count.checked) return (console.log("Nothing was checked: no operation answered with a success status."), 1);
-  console.log(`No contract violations: every answer checked matches the ${vendor} spec.`);
-  return 0;
+  return runVerify({ vendor, spec, upstream, key, strict: args.flags.has("strict"), timeoutMs: seconds * 1000, print: console.log });
 }

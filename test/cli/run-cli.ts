@@ -3,9 +3,12 @@ import { spawn } from "node:child_process";
 
 export const CLI = ["--import", "tsx", new URL("../../src/cli/index.ts", import.meta.url).pathname];
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** `hide`: optional peer dependencies the child cannot resolve, as if never installed. */
+export function runCli(args: string[], env: Record<string, string> = {}, hide: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const preload = hide.length ? ["--import", new URL("./fixtures/hide-packages.mjs", import.meta.url).pathname] : [];
+  if (hide.length) env = { ...env, HIDE_PACKAGES: hide.join(",") };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...preload, ...CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c) => (stdout += c));

@@ -35,6 +35,9 @@ describe("ai-vendor-contracts usage", () => {
     [["verify", "aiclicks", "--upstream", "http://api.aiclicks.io"], /plain http:\/\/ to a remote host, which would send the API key unencrypted/],
     [["verify", "aiclicks", "--upstream", "ftp://127.0.0.1/"], /baseUrl must be an https:\/\/ URL, got ftp:\/\//],
     [["mock", "aiclicks", "--seed", "5"], /--seed only applies with --dynamic .*add --dynamic or drop --seed/],
+    [["verify", "aiclicks", "--upstream", "http://127.0.0.1:9", "--timeout", "0"], /--timeout takes seconds, more than 0 and at most 600, got 0/],
+    [["verify", "aiclicks", "--upstream", "http://127.0.0.1:9", "--strict=yes"], /--strict takes no value/],
+    [["verify", "aiclicks", "--upstream", "http://127.0.0.1:9", "--port", "4010"], /unknown option --port/],
   ])("%j exits 2: %s", async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, { AICLICKS_API_KEY: "ak_live_x" });
     expect(code).toBe(2);
