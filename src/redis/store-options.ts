@@ -15,7 +15,7 @@ export function checkStoreOptions(options: unknown): void {
   if (options === null || typeof options !== "object") throw refuse(`needs { url } or { client }, got ${describeValue(options)}`);
   const { url, client, timeoutMs } = options as Record<string, unknown>;
   if ((url === undefined) === (client === undefined)) {
-    throw refuse(`needs exactly one of url (${URL_FORM}) or client (an ioredis client), got ${url === undefined ? "neither" : "both"}`);
+    throw refuse(`needs exactly one of { url } (${URL_FORM}) or { client } (an ioredis client), got ${url === undefined ? "neither" : "both"}`);
   }
   if (url !== undefined) {
     let protocol: string;

@@ -17,7 +17,7 @@ function thrownBy(run: () => unknown): unknown {
 
 describe("createRedisRateLimitStore options", () => {
   it.each([
-    ["{}", {}, /needs exactly one of url \(redis:\/\/\[user:password@\]host:port\[\/db\] \(rediss:\/\/ for TLS\)\) or client \(an ioredis client\), got neither/],
+    ["{}", {}, /needs exactly one of \{ url \} \(redis:\/\/\[user:password@\]host:port\[\/db\] \(rediss:\/\/ for TLS\)\) or \{ client \} \(an ioredis client\), got neither/],
     ["nothing", undefined, /needs \{ url \} or \{ client \}, got undefined/],
     ["a url that is not one", { url: "not a url" }, /url is not a URL; give redis:\/\//],
     ["an http:// url", { url: "http://127.0.0.1:6379" }, /url must be redis:\/\/.*got a http:\/\/ URL/],
