@@ -1,13 +1,11 @@
-// One contender of the request-overhead benchmark, alone in its own process so that it shares
-// no JIT state, no garbage and no undici code paths with the others: warms up, then prints the
-// mean time of `count` sequential requests (or zod checks) in milliseconds.
-// Usage: tsx bench/request-contender.ts <contender> <server url> <count>
+// The contenders of the request-overhead benchmark: each one a function that makes one request
+// (or one zod check), built once. bench/request-overhead.ts runs them all in one process.
 import createFetchClient from "openapi-fetch";
 import type { createAiclicksClient as CreateClient, paths } from "../src/aiclicks/index.js";
-import { CONTENDERS, type Contender } from "./request-contender-names.js";
+import type { Contender } from "./request-contender-names.js";
 import { domain_id, seriesBody } from "./time-series.js";
 
-async function contender(name: Contender, url: string): Promise<() => Promise<unknown>> {
+export async function contender(name: Contender, url: string): Promise<() => Promise<unknown>> {
   // The compiled package, as an app runs it.
   const distEntry = "../dist/src/aiclicks/index.js";
   const schemasEntry = "../dist/generated/aiclicks/zod.js";
@@ -59,13 +57,3 @@ async function contender(name: Contender, url: string): Promise<() => Promise<un
     }
   }
 }
-
-const [name, url, count] = process.argv.slice(2);
-if (!CONTENDERS.includes(name as Contender) || !url || !Number(count)) {
-  throw new Error(`usage: request-contender.ts <${CONTENDERS.join(" | ")}> <server url> <count>`);
-}
-const run = await contender(name as Contender, url);
-for (let i = 0; i < 300; i++) await run();
-const started = performance.now();
-for (let i = 0; i < Number(count); i++) await run();
-console.log(JSON.stringify({ ms: (performance.now() - started) / Number(count) }));

@@ -3,38 +3,49 @@
 // mode is also set against its floor: "off" against openapi-fetch alone (what the client is built
 // on), "strict" against openapi-fetch plus the zod check of the body alone, with zod's regular
 // parser and with its compiled one (which the client uses from an operation's second check on).
-// Each contender runs in a process of its own (bench/request-contender.ts), in turn, round after
-// round; a contender's ratio is the median over rounds of its time over raw fetch's in the same
-// round, so drift in the machine's speed cancels out. Reported as ratios, never asserted.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+// Every contender runs in this one process (the server in another), in interleaved rounds: each
+// round runs every contender once, in a rotated order, so machine drift and JIT state fall on all
+// alike; a contender's ratio is the median over rounds of its time over its floor's in the same
+// round. Reported as ratios, never asserted.
+import { spawn } from "node:child_process";
 import { ensureFreshDist } from "../scripts/dist.js";
-import { bin, run } from "../scripts/run.js";
+import { bin } from "../scripts/run.js";
 import { median, type BenchResult } from "./measure.js";
+import { contender } from "./request-contender.js";
 import { CONTENDERS, type Contender } from "./request-contender-names.js";
-import { seriesBody } from "./time-series.js";
 
-export async function requestOverhead(rounds = 8, requestsPerRun = 1_500): Promise<BenchResult[]> {
-  await ensureFreshDist();
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "x-request-id": "bench" });
-    res.end(seriesBody);
+/** The loopback server in its own process; resolves with its URL and a stop function. */
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(bin("tsx"), ["bench/loopback-server.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once("data", (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port));
+    child.once("exit", (code) => reject(new Error(`the benchmark server exited with ${code}`)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
+}
+
+async function timeOf(run: () => Promise<unknown>, count: number): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) await run();
+  return (performance.now() - started) / count;
+}
+
+export async function requestOverhead(rounds = 12, requestsPerRun = 1_000): Promise<BenchResult[]> {
+  await ensureFreshDist();
+  const server = await startServer();
   const samples = new Map<string, number[]>(CONTENDERS.map((name) => [name, []]));
   try {
+    const runs = new Map<Contender, () => Promise<unknown>>();
+    for (const name of CONTENDERS) runs.set(name, await contender(name, server.url));
+    // Warm-up: every contender's code paths compiled before anything is timed.
+    for (const name of CONTENDERS) await timeOf(runs.get(name)!, 300);
     for (let round = 0; round < rounds; round++) {
       // The order turns each round, so no contender always runs right after the same neighbour.
       const order = [...CONTENDERS.slice(round % CONTENDERS.length), ...CONTENDERS.slice(0, round % CONTENDERS.length)];
-      for (const name of order) {
-        const output = await run(bin("tsx"), ["bench/request-contender.ts", name, url, String(requestsPerRun)]);
-        const { ms } = JSON.parse(output.slice(output.lastIndexOf("{"))) as { ms: number };
-        samples.get(name)!.push(ms);
-      }
+      for (const name of order) samples.get(name)!.push(await timeOf(runs.get(name)!, requestsPerRun));
     }
   } finally {
-    server.close();
+    server.stop();
   }
   /** Median over rounds of a contender's time over its floor's in the same round. */
   const against = (name: Contender, floor: (round: number) => number) => median(samples.get(name)!.map((time, round) => time / floor(round)));

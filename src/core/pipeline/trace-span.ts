@@ -2,7 +2,6 @@
 // after the operation, with the HTTP client semantic conventions, the vendor and operationId;
 // retries and rate-limit waits as events. Never a key, a query value or a body in an attribute:
 // the URL is given as its template (the spec's path) and its server.
-import { PACKAGE_VERSION } from "../package-version.js";
 import type { Call } from "./call-state.js";
 import type { CallSpan } from "./trace.js";
 
@@ -25,13 +24,14 @@ const SPAN_KIND_CLIENT = 2;
 const STATUS_ERROR = 2;
 const headerSetter = { set: (headers: Headers, name: string, value: string) => headers.set(name, value) };
 
-export function startSpan(call: Call): CallSpan {
+/** `version`: the package's, passed in so this lazy chunk imports nothing the entry has (which would split it out). */
+export function startSpan(call: Call, version: string): CallSpan {
   const { trace, context, propagation } = api!;
   const { vendor, baseUrl } = call.client;
   const { op } = call.operation;
   const server = new URL(baseUrl);
   const port = server.port ? Number(server.port) : server.protocol === "https:" ? 443 : 80;
-  const tracer = trace.getTracer("ai-vendor-contracts", PACKAGE_VERSION);
+  const tracer = trace.getTracer("ai-vendor-contracts", version);
   const span = tracer.startSpan(
     op?.operationId ?? `${call.method} ${call.path}`,
     {

@@ -3,6 +3,7 @@
 // (trace-span.ts, which imports the API) loads with the first traced call. Without the package,
 // or without a provider, tracing is off, silently and at no cost beyond that look.
 import { lazy } from "../lazy.js";
+import { PACKAGE_VERSION } from "../package-version.js";
 import type { Call } from "./call-state.js";
 
 /** One call's span, as the steps use it (trace-span.ts makes it). */
@@ -32,10 +33,10 @@ const loadSpans = lazy(() =>
 export function trace(call: Call): Promise<void> | undefined {
   if (!call.client.tracing || spans === null || !providerRegistered()) return undefined;
   if (spans) {
-    call.span = spans.startSpan(call);
+    call.span = spans.startSpan(call, PACKAGE_VERSION);
     return undefined;
   }
   return loadSpans().then(() => {
-    if (spans) call.span = spans.startSpan(call);
+    if (spans) call.span = spans.startSpan(call, PACKAGE_VERSION);
   });
 }
