@@ -13,8 +13,8 @@ import { join } from "node:path";
 import { startMock, type RunningMock } from "../src/testing/index.js";
 import { packInto } from "./dist.js";
 import * as pins from "./matrix/pins.js";
-import { createProject, envFor, npm, type Toolchain } from "./matrix/project.js";
-import { cachedPackage, runtimeBinary, runtimeCache } from "./matrix/runtimes.js";
+import { createProject, envFor, type Toolchain } from "./matrix/project.js";
+import { cachedInstall, cachedPackage, runtimeBinary, runtimeCache } from "./matrix/runtimes.js";
 import { bin, run } from "./run.js";
 
 interface Outcome {
@@ -61,7 +61,7 @@ async function expectOutput(command: string, args: string[], cwd: string, expect
 }
 
 const tsc = (node: string, tscJs: string, cwd: string, config: string, emit: boolean) =>
-  run(node, [tscJs, "-p", config, "--pretty", "false", ...(emit ? [] : ["--noEmit"])], { cwd, env: envFor(node), timeoutMs: 300_000 });
+  run(node, [tscJs, "-p", config, "--pretty", "false", ...(emit ? [] : ["--noEmit"])], { cwd, env: envFor(node), timeoutMs: 600_000 });
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -79,7 +79,6 @@ async function main(): Promise<number> {
     const { tarball } = await packInto(root);
     const newest = join(root, "newest");
     const lower = join(root, "lower");
-    const typescripts = join(root, "typescripts");
     // The loopback mocks Bun, Deno and workerd call (this repository's Prism, on this Node).
     mocks = await Promise.all((["aiclicks", "ailabsaudit", "aiptx", "ayliea"] as const).map((vendor) => startMock(vendor)));
     const urls = JSON.stringify(Object.fromEntries(mocks.map((m) => [m.vendor, m.url])));
@@ -87,44 +86,39 @@ async function main(): Promise<number> {
     const installs = await Promise.all([
       check(pins.NODE_24.name, `npm i <tarball> ${pins.NEWEST_PEERS.join(" ")}: no peer conflict, npm ls valid`, () => createProject(newest, newestTools, tarball, pins.NEWEST_PEERS)),
       check(pins.NODE_22.name, `npm i <tarball> ${pins.LOWER_PEERS.join(" ")}: no peer conflict, npm ls valid`, () => createProject(lower, lowerTools, tarball, pins.LOWER_PEERS)),
-      check(pins.NODE_24.name, `npm i typescript@${pins.TYPESCRIPTS.join(", @")} side by side`, async () => {
-        mkdirSync(typescripts);
-        writeFileSync(join(typescripts, "package.json"), JSON.stringify({ private: true }));
-        return npm(newestTools, ["install", "--no-audit", "--no-fund", ...pins.TYPESCRIPTS.map((v) => `typescript-${v}@npm:typescript@${v}`)], typescripts);
-      }),
     ]);
     if (installs.includes(false)) return report(started);
     for (const dir of [newest, lower]) writeFileSync(join(dir, "mock-urls.json"), urls);
-    const tscOf = (version: string) => join(typescripts, "node_modules", `typescript-${version}`, "bin/tsc");
+    // Each TypeScript installed once into the runtime cache, beside the projects' own.
+    const tscPaths = new Map<string, string>();
+    for (const version of pins.TYPESCRIPTS) tscPaths.set(version, join(await cachedInstall("typescript", version), "bin/tsc"));
+    const tscOf = (version: string) => tscPaths.get(version)!;
     const [floor, ...lines] = pins.TYPESCRIPTS;
     const newestTs = lines.at(-1)!;
 
-    // Type checks (strict, skipLibCheck false): the floor on the lower project (msw 2: msw 3's own
-    // declarations need TypeScript 5.7+), every later line on the newest one. The newest TypeScript
-    // and the floor also emit the JavaScript the runs below execute.
+    // Type checks (strict, skipLibCheck false). The newest TypeScript compiles everything the runs
+    // below execute on the newest project; 5.9 compiles the apps on the lower one (msw 2's own
+    // declarations need more than the floor, through type-fest); the floor checks the app that
+    // uses every entry but the MSW kit; 5.9 and 6 check the apps with msw 3 too.
     let compiledNewest = false;
     let compiledLower = false;
     await pool([
       async () => {
-        compiledNewest = await check(pins.NODE_24.name, `TypeScript ${newestTs}: compile the ESM apps (NodeNext), the Bun/Deno/workerd apps and the CommonJS consumer`, async () => {
-          for (const config of ["tsconfig.nodenext.json", "tsconfig.matrix.json", "tsconfig.cjs.json"]) await tsc(n24, tscOf(newestTs), newest, config, true);
-          const cjs = readFileSync(join(newest, "out-cjs/app-cjs.cjs"), "utf8");
+        compiledNewest = await check(pins.NODE_24.name, `TypeScript ${newestTs}: compile the ESM apps, the Bun/Deno/workerd apps and the CommonJS consumer (NodeNext)`, async () => {
+          await tsc(n24, tscOf(newestTs), newest, "tsconfig.matrix.json", true);
+          const cjs = readFileSync(join(newest, "out-nodenext/app-cjs.cjs"), "utf8");
           if (!cjs.includes('require("ai-vendor-contracts/testing/msw")')) throw new Error("app-cjs.cjs does not require() the MSW kit");
           return "no errors; app-cjs.cjs calls require()";
         });
       },
       async () => {
-        compiledLower = await check(pins.NODE_22.name, `TypeScript ${floor} (the floor): compile the ESM apps (NodeNext) with msw 2`, async () => {
-          await tsc(n22, tscOf(floor!), lower, "tsconfig.nodenext.json", true);
-          return "no errors";
-        });
+        compiledLower = await check(pins.NODE_22.name, "TypeScript 5.9.3: compile the ESM apps with msw 2 (NodeNext)", async () => (await tsc(n22, tscOf("5.9.3"), lower, "tsconfig.nodenext.json", true), "no errors"));
       },
-      () => check(pins.NODE_22.name, `TypeScript ${floor} (the floor): type-check the apps, Bundler resolution`, async () => (await tsc(n22, tscOf(floor!), lower, "tsconfig.bundler.json", false), "no errors")),
-      ...lines.flatMap((version) =>
-        ["nodenext", "bundler"]
-          .filter((config) => version !== newestTs || config === "bundler")
-          .map((config) => () => check(pins.NODE_24.name, `TypeScript ${version}: type-check the apps with msw 3, ${config === "nodenext" ? "NodeNext" : "Bundler"} resolution`, async () => (await tsc(n24, tscOf(version), newest, `tsconfig.${config}.json`, false), "no errors"))),
-      ),
+      () => check(pins.NODE_22.name, `TypeScript ${floor} (the floor): type-check the app of every entry but the MSW kit`, async () => (await tsc(n22, tscOf(floor!), lower, "tsconfig.floor.json", false), "no errors")),
+      () => check(pins.NODE_24.name, `TypeScript ${newestTs}: type-check the apps with msw 3, Bundler resolution`, async () => (await tsc(n24, tscOf(newestTs), newest, "tsconfig.bundler.json", false), "no errors")),
+      ...lines
+        .filter((version) => version !== newestTs)
+        .map((version) => () => check(pins.NODE_24.name, `TypeScript ${version}: type-check the apps with msw 3 (NodeNext)`, async () => (await tsc(n24, tscOf(version), newest, "tsconfig.nodenext.json", false), "no errors"))),
     ]);
 
     const runs: (() => Promise<unknown>)[] = [];
@@ -135,21 +129,22 @@ async function main(): Promise<number> {
       for (const [pin, node] of [[pins.NODE_22, n22], [pins.NODE_24, n24], [pins.NODE_26, n26]] as const) {
         runs.push(() => check(pin.name, "MSW kit with msw 3.0.5: example, override, 404, refusal, reset", () => expectOutput(node, ["out-nodenext/app-msw.js"], newest, "consumer msw app: OK")));
         runs.push(() => check(pin.name, "CommonJS: require() of every entry point, MSW kit call (msw 3)", async () => {
-          await expectOutput(node, ["out-cjs/require-all.cjs"], newest, "require() loaded");
-          return expectOutput(node, ["out-cjs/app-cjs.cjs"], newest, "consumer cjs app: OK");
+          await expectOutput(node, ["out-nodenext/require-all.cjs"], newest, "require() loaded");
+          return expectOutput(node, ["out-nodenext/app-cjs.cjs"], newest, "consumer cjs app: OK");
         }));
       }
       runs.push(() => check(`Node ${process.versions.node} (system)`, "CommonJS: require() of every entry point, MSW kit call (msw 2)", async () => {
         // The same compiled CommonJS, in the project with msw 2 (msw 3 needs Node 22.12).
-        cpSync(join(newest, "out-cjs"), join(lower, "out-cjs"), { recursive: true });
-        await expectOutput(process.execPath, ["out-cjs/require-all.cjs"], lower, "require() loaded");
-        return expectOutput(process.execPath, ["out-cjs/app-cjs.cjs"], lower, "consumer cjs app: OK");
+        mkdirSync(join(lower, "out-nodenext"), { recursive: true });
+        for (const file of ["require-all.cjs", "app-cjs.cjs"]) cpSync(join(newest, "out-nodenext", file), join(lower, "out-nodenext", file));
+        await expectOutput(process.execPath, ["out-nodenext/require-all.cjs"], lower, "require() loaded");
+        return expectOutput(process.execPath, ["out-nodenext/app-cjs.cjs"], lower, "consumer cjs app: OK");
       }));
-      runs.push(() => check(pins.BUN.name, "strict calls on every vendor against loopback mocks", () => expectOutput(bunBin, ["out-matrix/run-calls.js"], newest, "strict calls: OK", n24)));
+      runs.push(() => check(pins.BUN.name, "strict calls on every vendor against loopback mocks", () => expectOutput(bunBin, ["out-nodenext/run-calls.js"], newest, "strict calls: OK", n24)));
       runs.push(() => check(pins.DENO.name, "strict calls on every vendor against loopback mocks", () =>
-        expectOutput(denoBin, ["run", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", "out-matrix/run-calls.js"], newest, "strict calls: OK", n24)));
+        expectOutput(denoBin, ["run", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", "out-nodenext/run-calls.js"], newest, "strict calls: OK", n24)));
       runs.push(() => check(pins.WORKERD.name, "a Worker's strict calls on every vendor (validation on) against loopback mocks", async () => {
-        await run(bin("esbuild"), ["out-matrix/worker.js", "--bundle", "--format=esm", "--platform=neutral", "--conditions=workerd,worker,browser", "--main-fields=module,main", "--outfile=worker.bundle.js", "--log-level=warning"], { cwd: newest });
+        await run(bin("esbuild"), ["out-nodenext/worker.js", "--bundle", "--format=esm", "--platform=neutral", "--conditions=workerd,worker,browser", "--main-fields=module,main", "--outfile=worker.bundle.js", "--log-level=warning"], { cwd: newest });
         return expectOutput(workerdBin, ["test", "worker.capnp"], newest, "workerd strict calls: OK", n24);
       }));
     }

@@ -2,7 +2,7 @@
 // runtime cache, so a second matrix run downloads nothing. The cache is
 // $AVC_RUNTIME_CACHE, else $XDG_CACHE_HOME/ai-vendor-contracts/runtimes, else
 // ~/.cache/ai-vendor-contracts/runtimes; one folder per <pkg>@<version>.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { run } from "../run.js";
@@ -34,4 +34,21 @@ export async function runtimeBinary(pin: { pkg: string; version: string; bin: st
   const { dir, fetched } = await cachedPackage(pin.pkg, pin.version);
   if (fetched) console.log(`  fetched ${pin.pkg}@${pin.version} into ${dir}`);
   return join(dir, pin.bin);
+}
+
+/**
+ * A package installed with its dependencies (TypeScript 7 brings its native compiler as an
+ * optional dependency) into its own cached folder; returns the folder of node_modules/<pkg>.
+ */
+export async function cachedInstall(pkg: string, version: string): Promise<string> {
+  const prefix = join(runtimeCache, `${pkg.replace("/", "+")}@${version}+deps`);
+  const installed = join(prefix, "node_modules", pkg);
+  if (existsSync(join(prefix, ".complete"))) return installed;
+  rmSync(prefix, { recursive: true, force: true });
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, "package.json"), JSON.stringify({ private: true }));
+  await run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", `${pkg}@${version}`], { cwd: prefix });
+  writeFileSync(join(prefix, ".complete"), "");
+  console.log(`  fetched ${pkg}@${version} with its dependencies into ${prefix}`);
+  return installed;
 }

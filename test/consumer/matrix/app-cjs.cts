@@ -1,11 +1,16 @@
-// A CommonJS consumer (a .cts file: TypeScript emits require() for each import), compiled with
-// module NodeNext by the support matrix and run on each Node: the MSW kit answers a strict call
-// in-process, an override and an error answer included. Loading the package's ES modules from
-// require() needs Node 20.19+ or 22.12+ and entries without top-level await.
-import { NotFoundError, unwrap } from "ai-vendor-contracts";
-import { createAiptxClient } from "ai-vendor-contracts/aiptx";
-import { mswHandlers } from "ai-vendor-contracts/testing/msw";
-import { setupServer } from "msw/node";
+// A CommonJS consumer (a .cts file, `import x = require()`: TypeScript emits require()), compiled
+// with module NodeNext by the support matrix and run on each Node: the MSW kit answers a strict
+// call in-process, an override and an error answer included. Loading the package's ES modules
+// from require() needs Node 20.19+ or 22.12+ and entries without top-level await.
+import avc = require("ai-vendor-contracts");
+import aiptxEntry = require("ai-vendor-contracts/aiptx");
+import mswKit = require("ai-vendor-contracts/testing/msw");
+import mswNode = require("msw/node");
+
+const { NotFoundError, unwrap } = avc;
+const { createAiptxClient } = aiptxEntry;
+const { mswHandlers } = mswKit;
+const { setupServer } = mswNode;
 
 async function main(): Promise<void> {
   const aiptx = mswHandlers("aiptx");
