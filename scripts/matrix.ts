@@ -81,9 +81,9 @@ async function main(): Promise<number> {
     const lower = join(root, "lower");
     // The loopback mocks Bun, Deno and workerd call (this repository's Prism, on this Node).
     // Every one that started is stopped in `finally`, even when another failed to start.
-    const started = await Promise.allSettled((["aiclicks", "ailabsaudit", "aiptx", "ayliea"] as const).map((vendor) => startMock(vendor, { startTimeoutMs: 120_000 })));
-    mocks = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-    for (const s of started) if (s.status === "rejected") throw s.reason;
+    const starting = await Promise.allSettled((["aiclicks", "ailabsaudit", "aiptx", "ayliea"] as const).map((vendor) => startMock(vendor, { startTimeoutMs: 120_000 })));
+    mocks = starting.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    for (const s of starting) if (s.status === "rejected") throw s.reason;
     const urls = JSON.stringify(Object.fromEntries(mocks.map((m) => [m.vendor, m.url])));
 
     const installs = await Promise.all([
