@@ -5,12 +5,16 @@
 // default), where every declaration file in the program is checked too. The package is
 // linked into a temporary project (node_modules/ai-vendor-contracts → this repository), so tsc
 // resolves it through the exports map to dist/ exactly as an installed copy would. Rounds are
-// interleaved; medians are reported. Reported, never asserted.
+// interleaved; medians are reported. Reported, never asserted. The consumer app is also checked by
+// TypeScript 7 (the native compiler, installed once into the support matrix's runtime cache),
+// beside 5.9 (this repository's) in the same rounds.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/vendors.js";
 import { ensureFreshDist } from "../scripts/dist.js";
+import { TYPESCRIPTS } from "../scripts/matrix/pins.js";
+import { cachedInstall } from "../scripts/matrix/runtimes.js";
 import { run } from "../scripts/run.js";
 import { median, type BenchResult } from "./measure.js";
 
@@ -33,8 +37,10 @@ interface Diagnostics {
   instantiations: number;
 }
 
-async function tsc(cwd: string, config: string): Promise<Diagnostics> {
-  const output = await run(process.execPath, [`${repoRoot}/node_modules/typescript/bin/tsc`, "-p", config, "--extendedDiagnostics", "--pretty", "false"], { cwd });
+const ownTsc = `${repoRoot}/node_modules/typescript/bin/tsc`;
+
+async function tsc(cwd: string, config: string, compiler = ownTsc): Promise<Diagnostics> {
+  const output = await run(process.execPath, [compiler, "-p", config, "--extendedDiagnostics", "--pretty", "false"], { cwd });
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+([\\d.]+)`, "m").exec(output)?.[1] ?? NaN);
   return { check: field("Check time"), total: field("Total time"), instantiations: field("Instantiations") };
 }
@@ -47,11 +53,14 @@ async function zodDeclarations(cwd: string, config: string): Promise<number> {
 
 export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
   await ensureFreshDist();
+  const ts7Version = TYPESCRIPTS.at(-1)!;
+  const ts7 = `${await cachedInstall("typescript", ts7Version)}/bin/tsc`;
   const project = mkdtempSync(join(tmpdir(), "avc-typecheck-"));
   try {
     mkdirSync(join(project, "node_modules"));
     symlinkSync(repoRoot, join(project, "node_modules", "ai-vendor-contracts"), "dir");
     cpSync(`${fixtures}/app.ts`, join(project, "app.ts"));
+    cpSync(`${fixtures}/calls.ts`, join(project, "calls.ts"));
     cpSync(`${fixtures}/tsconfig.nodenext.json`, join(project, "tsconfig.nodenext.json"));
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module" }));
     writeFileSync(join(project, "baseline.ts"), BASELINE);
@@ -68,7 +77,7 @@ export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
       const config = { extends: "./tsconfig.nodenext.json", compilerOptions: { noEmit: true, skipLibCheck }, files };
       writeFileSync(join(project, `tsconfig.${name.replace(/\W+/g, "-")}.json`), JSON.stringify(config));
     }
-    const samples: Record<string, Diagnostics[]> = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+    const samples: Record<string, Diagnostics[]> = Object.fromEntries([...Object.keys(configs), "app, TypeScript 7"].map((k) => [k, []]));
     await tsc(project, "tsconfig.app.json"); // warm the file cache
     for (let round = 0; round < rounds; round++) {
       for (const name of Object.keys(configs)) {
@@ -76,6 +85,7 @@ export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
         if (name.includes("skipLibCheck") && round >= 3) continue;
         samples[name]!.push(await tsc(project, `tsconfig.${name.replace(/\W+/g, "-")}.json`));
       }
+      samples["app, TypeScript 7"]!.push(await tsc(project, "tsconfig.app.json", ts7));
     }
     const zodInClientOnly = await zodDeclarations(project, "tsconfig.client-only.json");
     const m = (name: string, key: keyof Diagnostics) => median(samples[name]!.map((d) => d[key]));
@@ -83,6 +93,7 @@ export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
     return [
       { name: "baseline (no package imports): check time", value: m("baseline", "check"), unit: "s" },
       { name: "consumer app: check time", value: m("app", "check"), unit: "s" },
+      { name: `consumer app: check time, TypeScript ${ts7Version} (beside 5.9 above)`, value: m("app, TypeScript 7", "check"), unit: "s" },
       { name: "consumer app adds: check time", value: adds("app", "check"), unit: "s", target: 0.5 },
       { name: "consumer app adds: total tsc time (parse+bind)", value: adds("app", "total"), unit: "s" },
       { name: "baseline: type instantiations", value: m("baseline", "instantiations"), unit: "" },

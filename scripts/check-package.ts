@@ -1,28 +1,18 @@
 // `npm run check:package`: packs the package as `npm publish` would and checks the tarball with
-// publint (strict: warnings and suggestions count too) and @arethetypeswrong/cli (ESM-only
-// profile). attw cannot enumerate the "./*" pattern export, so the entry points are listed: ".",
-// one per vendor in redocly.yaml and its "./<vendor>/schemas", "./testing", "./testing/msw",
-// "./redis", each vendor's "./specs/<vendor>.json" and "./package.json". Any problem fails the run. Compiles dist/ first when it is stale.
+// publint (strict: warnings and suggestions count too) and @arethetypeswrong/cli on every entry
+// point of scripts/entrypoints.ts. attw's profile is esm-only: the package is ES modules that
+// CommonJS loads with require(esm) (Node 20.19+, 22.12+), which attw 0.18 does not model (it calls
+// them "dynamic import only"); TypeScript accepts it from 5.8 under module node20/nodenext, and the
+// support matrix (scripts/matrix.ts) compiles and runs a CommonJS consumer of every entry.
+// Any problem fails the run. Compiles dist/ first when it is stale.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { packInto } from "./dist.js";
+import { entrypoints } from "./entrypoints.js";
 import { bin, run } from "./run.js";
-import { listVendors } from "./vendors.js";
-
-const vendors = listVendors().map((v) => v.name);
-const entrypoints = [
-  ".",
-  ...vendors.map((v) => `./${v}`),
-  ...vendors.map((v) => `./${v}/schemas`),
-  "./testing",
-  "./testing/msw",
-  "./redis",
-  ...vendors.map((v) => `./specs/${v}.json`),
-  "./package.json",
-];
 
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "avc-check-package-"));

@@ -18,7 +18,8 @@ function prismEntry(): string {
     return require.resolve("@stoplight/prism-cli/dist/index.js");
   } catch {
     throw new Error(
-      "Prism is not installed. Add it next to this package: npm install --save-dev @stoplight/prism-cli@5.14.2 (5.14.2 is the last release that runs on Node 20).",
+      "Prism is not installed. Add it next to this package: npm install --save-dev @stoplight/prism-cli " +
+        "(on Node 20 or 22: @stoplight/prism-cli@5.14.2; 5.15 and later need Node 24).",
     );
   }
 }

@@ -46,7 +46,7 @@ let project: string;
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), "avc-consumer-"));
   const { filename } = await packInto(project);
-  // The jest config a user of this ESM-only package needs (with NODE_OPTIONS=--experimental-vm-modules).
+  // The jest config a user of this package (ES modules) needs (with NODE_OPTIONS=--experimental-vm-modules).
   const jest = { testEnvironment: "node" };
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module", jest }, null, 2));
   await mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${filename}`, ...INSTALL], project, 480_000);
@@ -120,7 +120,7 @@ describe.each([
 
 describe("the packed package in a fresh jest project", () => {
   it("a jest test of the MSW kit (example, override, 404 error, resetHandlers, unhandled request) passes", async () => {
-    // Plain ESM, no transform: what jest needs for an ESM-only package with top-level await.
+    // Plain ESM, no transform: jest's CommonJS runtime does not do Node's require() of ES modules.
     const ran = await exec(process.execPath, ["node_modules/jest/bin/jest.js", "--ci", "app-msw.test.mjs"], project, 180_000, {
       NODE_OPTIONS: "--experimental-vm-modules",
     });

@@ -1,17 +1,5 @@
-// msw is an optional peer dependency: load it here, once, so a missing install fails with what to
-// run instead of a bare "Cannot find package".
-import type * as Msw from "msw";
-
-async function loadMsw(): Promise<typeof Msw> {
-  try {
-    return await import("msw");
-  } catch (cause) {
-    throw new Error(
-      'ai-vendor-contracts/testing/msw needs the optional peer dependency "msw" (2.x), which is not installed. ' +
-        "Install it with: npm install --save-dev msw@2",
-      { cause },
-    );
-  }
-}
-
-export const { http, HttpResponse } = await loadMsw();
+// msw is an optional peer dependency, imported statically here and nowhere else. No top-level
+// await (a dynamic import with a friendlier error needed one): an entry with top-level await
+// cannot be loaded by require(), and this one must be, for CommonJS test suites. Without msw,
+// Node fails the import with ERR_MODULE_NOT_FOUND "Cannot find package 'msw'".
+export { http, HttpResponse } from "msw";

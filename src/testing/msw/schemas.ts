@@ -1,13 +1,18 @@
-// The one place the MSW kit reaches the generated zod schemas: each vendor's validator table
-// (through vendor.loadValidators(), as the clients load it) and its component schemas by name.
-// Loaded before the kit is used, so respond() can check a body at once, synchronously.
+// The one place the MSW kit reaches the generated zod schemas: each vendor's validator table (the
+// module a client's vendor.loadValidators() imports) and its component schemas by name. Imported
+// statically, so respond() can check a body at once, synchronously, and the entry has no
+// top-level await (which would keep require() from loading it).
 import type { ZodType } from "zod";
+import { validatorTable as aiclicksValidators } from "../../../generated/aiclicks/validators.js";
 import * as aiclicksZod from "../../../generated/aiclicks/zod.js";
+import { validatorTable as ailabsauditValidators } from "../../../generated/ailabsaudit/validators.js";
 import * as ailabsauditZod from "../../../generated/ailabsaudit/zod.js";
+import { validatorTable as aiptxValidators } from "../../../generated/aiptx/validators.js";
 import * as aiptxZod from "../../../generated/aiptx/zod.js";
+import { validatorTable as aylieaValidators } from "../../../generated/ayliea/validators.js";
 import * as aylieaZod from "../../../generated/ayliea/zod.js";
 import type { OperationSchemas, ValidatorTable } from "../../core/operation.js";
-import { vendors, type MockedVendor } from "./vendors.js";
+import type { MockedVendor } from "./vendors.js";
 
 const components: Record<MockedVendor, Record<string, unknown>> = {
   aiclicks: aiclicksZod,
@@ -16,10 +21,12 @@ const components: Record<MockedVendor, Record<string, unknown>> = {
   ayliea: aylieaZod,
 };
 
-// One vendor at a time: jest's ESM runtime (29.7 and 30.5, --experimental-vm-modules) fails concurrent
-// dynamic imports that share a dependency not yet loaded ("request for 'zod' is not in cache").
-const tables = {} as Record<MockedVendor, ValidatorTable>;
-for (const name of Object.keys(vendors) as MockedVendor[]) tables[name] = await vendors[name].loadValidators();
+const tables: Record<MockedVendor, ValidatorTable> = {
+  aiclicks: aiclicksValidators,
+  ailabsaudit: ailabsauditValidators,
+  aiptx: aiptxValidators,
+  ayliea: aylieaValidators,
+};
 
 const none: OperationSchemas = { path: undefined, query: undefined, body: undefined, response: undefined };
 
