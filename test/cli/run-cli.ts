@@ -1,11 +1,12 @@
 // Runs the CLI from source as a child process (as `npx ai-vendor-contracts` would run it).
 import { spawn } from "node:child_process";
 
-export const CLI = ["--import", "tsx", new URL("../../src/cli/index.ts", import.meta.url).pathname];
+// tsx resolved here, so the CLI also runs with a working directory outside the repository.
+export const CLI = ["--import", import.meta.resolve("tsx"), new URL("../../src/cli/index.ts", import.meta.url).pathname];
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c) => (stdout += c));
