@@ -2,7 +2,7 @@
 // curl and TypeScript samples on every operation, and the bundled spec as JSON and YAML beside it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
-import type { BundledSpec } from "../src/cli/spec-examples.js";
+import { operationsOf, type BundledSpec } from "../src/cli/spec-examples.js";
 import { codeSamples, type SampleContext } from "./docs/code-samples.js";
 import { landingPage, type VendorCard } from "./docs/landing.js";
 import { LOGO_SVG, PACKAGE_NAME, REDOC_BADGE_SVG, REDOC_CSS } from "./docs/theme.js";
@@ -57,13 +57,12 @@ async function buildVendor(vendor: string): Promise<VendorCard> {
   };
   const docsSpec = structuredClone(spec);
   let operations = 0;
-  for (const [path, item] of Object.entries(docsSpec.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      operations++;
-      op["x-codeSamples"] = codeSamples(method, path, op, ctx);
-    }
+  // The samples are built from each operation with its path item's parameters merged in.
+  for (const { method, path, op } of operationsOf(ctx.spec)) {
+    const target = docsSpec.paths[path]?.[method];
+    if (!target || !METHODS.includes(method)) continue;
+    operations++;
+    target["x-codeSamples"] = codeSamples(method, path, op, ctx);
   }
   const dir = `${site}/${vendor}`;
   mkdirSync(dir, { recursive: true });

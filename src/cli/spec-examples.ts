@@ -10,17 +10,48 @@ export type SpecOperation = {
   requestBody?: { required?: boolean; content?: Record<string, { example?: unknown; schema?: Schema }> };
   responses?: Record<string, { content?: Record<string, unknown> }>;
 };
+/** A path item: its operations by method, and parameters shared by all of them. */
+export type PathItem = { parameters?: Parameter[] } & { [method: string]: SpecOperation | Parameter[] | undefined };
 export type BundledSpec = {
   info: { title: string; version: string };
   servers: { url: string }[];
   security?: Record<string, string[]>[];
-  paths: Record<string, Record<string, SpecOperation>>;
+  paths: Record<string, PathItem>;
   components?: { securitySchemes?: Record<string, SecurityScheme>; parameters?: Record<string, Parameter> };
 };
 
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * Every operation of the spec, with the parameters its path item declares for all its methods
+ * merged in (an operation's own parameter of the same name and place wins, as OpenAPI says).
+ * AIPTx declares its ids at the path-item level: reading operations alone sent `{scan_id}`.
+ */
+export function operationsOf(spec: Pick<BundledSpec, "paths" | "components">): { key: string; method: string; path: string; op: SpecOperation }[] {
+  const place = (p: Parameter) => {
+    const resolved = resolveParameter(spec, p);
+    return `${resolved.in} ${resolved.name}`;
+  };
+  return Object.entries(spec.paths).flatMap(([path, item]) => {
+    const shared = item.parameters ?? [];
+    return HTTP_METHODS.flatMap((method) => {
+      const own = item[method] as SpecOperation | undefined;
+      if (!own) return [];
+      const mine = new Set((own.parameters ?? []).map(place));
+      const inherited = shared.filter((p) => !mine.has(place(p)));
+      const op = inherited.length ? { ...own, parameters: [...inherited, ...(own.parameters ?? [])] } : own;
+      return [{ key: `${method.toUpperCase()} ${path}`, method, path, op }];
+    });
+  });
+}
+
 /** An operation's parameters with `$ref`s to `#/components/parameters/…` resolved. */
 export function parametersOf(spec: Pick<BundledSpec, "components">, op: SpecOperation): Parameter[] {
-  return (op.parameters ?? []).map((p) => (p.$ref ? spec.components?.parameters?.[p.$ref.split("/").pop()!] ?? p : p));
+  return (op.parameters ?? []).map((p) => resolveParameter(spec, p));
+}
+
+function resolveParameter(spec: Pick<BundledSpec, "components">, p: Parameter): Parameter {
+  return p.$ref ? spec.components?.parameters?.[p.$ref.split("/").pop()!] ?? p : p;
 }
 
 /** The value a sample request uses for a parameter: its example, else its default, else a typed placeholder. */

@@ -8,7 +8,7 @@ import { ConfigurationError } from "../core/errors.js";
 import { freePort, startPrism } from "../testing/prism-process.js";
 import { checkPort, checkVendor, specPath } from "../testing/start-mock.js";
 import { parseArgs, portFlag, rejectUnknown, UsageError } from "./args.js";
-import { authHeaderFor, exampleTarget, type BundledSpec } from "./spec-examples.js";
+import { authHeaderFor, exampleTarget, operationsOf, type BundledSpec } from "./spec-examples.js";
 import { vendorDescription } from "./vendor-description.js";
 import { judge, type Violation } from "./verify-verdict.js";
 
@@ -71,7 +71,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const proxy = await startPrism(`${vendor} proxy`, ["proxy", specPath(vendor), upstream], port ?? (await freePort()));
   const count = { checked: 0, skipped: 0, violations: 0 };
   try {
-    const gets = Object.entries(spec.paths).flatMap(([path, item]) => (item.get ? [[path, item.get] as const] : []));
+    const gets = operationsOf(spec).flatMap(({ method, path, op }) => (method === "get" ? [[path, op] as const] : []));
     console.log(`Verifying ${spec.info.title} ${spec.info.version} at ${upstream}: ${gets.length} GET operations`);
     for (const [path, op] of gets) {
       const target = exampleTarget(spec, path, op);

@@ -25,6 +25,14 @@ describe("ai-vendor-contracts verify", () => {
     expect(stdout).not.toContain(KEY);
   }, 60_000);
 
+  it("AIPTx, whose ids are path-item parameters: real example ids in every path, a faithful upstream passes", async () => {
+    // The upstream answers 404 to any path it does not know, as the real API does to an unknown id.
+    upstream = await startSpecUpstream(specPath("aiptx"));
+    const { code, stdout } = await verify("aiptx", upstream.url, { AIPTX_API_KEY: "aiptx_verify_secret_key_0123456789" });
+    expect(stdout).toContain("checked 11 / skipped 0 / violations 0\nNo contract violations");
+    expect(code).toBe(0);
+  }, 60_000);
+
   it("a wrong type and a missing required field are reported per operation, exit 1", async () => {
     upstream = await startSpecUpstream(specPath("aiclicks"), (op, body) => {
       if (op === "listDomains") body.data.total = "two";

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { mswHandlers } from "../../src/testing/msw/index.js";
 import { mockUrl } from "../helpers.js";
 import { exampleRequest, operationsOf, specOf, VENDORS } from "./support.js";
+import type { SpecOperation } from "../../src/cli/spec-examples.js";
 
 interface Seen {
   status: number;
@@ -24,7 +25,7 @@ async function seen(response: Response): Promise<Seen> {
 type SpecResponse = { $ref?: string; headers?: Record<string, unknown>; content?: Record<string, { examples?: Record<string, unknown> }> };
 
 function responseOf(spec: ReturnType<typeof specOf>, path: string, method: string, status: string): SpecResponse | undefined {
-  const responses = spec.paths[path]![method]!.responses as Record<string, SpecResponse>;
+  const responses = (spec.paths[path]![method] as SpecOperation).responses as Record<string, SpecResponse>;
   const response = responses[status] ?? responses[`${status[0]}XX`];
   if (!response?.$ref) return response;
   return (spec.components as Record<string, Record<string, SpecResponse>>).responses![response.$ref.split("/").pop()!];
@@ -35,7 +36,7 @@ const declaredHeaders = (spec: ReturnType<typeof specOf>, path: string, method: 
 
 /** Request headers that pick each other media type and each other named example of the success answer. */
 function variants(spec: ReturnType<typeof specOf>, path: string, method: string): Record<string, string>[] {
-  const success = Object.keys(spec.paths[path]![method]!.responses ?? {}).filter((s) => /^2/.test(s)).sort()[0];
+  const success = Object.keys((spec.paths[path]![method] as SpecOperation).responses ?? {}).filter((s) => /^2/.test(s)).sort()[0];
   const content = success ? responseOf(spec, path, method, success)?.content ?? {} : {};
   const types = Object.keys(content);
   return [

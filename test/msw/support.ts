@@ -2,6 +2,7 @@
 // built from the spec's own examples (the same values the docs and `verify` use).
 import { readFileSync } from "node:fs";
 import { authHeaderFor, exampleTarget, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
+export { operationsOf } from "../../src/cli/spec-examples.js";
 
 export const VENDORS = ["aiclicks", "ailabsaudit", "aiptx", "ayliea"] as const;
 export type Vendor = (typeof VENDORS)[number];
@@ -17,15 +18,6 @@ export function specOf(vendor: Vendor): BundledSpec {
   return JSON.parse(readFileSync(new URL(`../../generated/${vendor}/openapi.json`, import.meta.url), "utf8")) as BundledSpec;
 }
 
-/** Every operation, with the parameters its path item declares for all its methods merged in. */
-export function operationsOf(spec: BundledSpec): { key: string; method: string; path: string; op: SpecOperation }[] {
-  return Object.entries(spec.paths).flatMap(([path, item]) => {
-    const shared = (item.parameters ?? []) as unknown as SpecOperation["parameters"] & object;
-    return Object.entries(item)
-      .filter(([method]) => method !== "parameters")
-      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op: { ...op, parameters: [...shared, ...(op.parameters ?? [])] } }));
-  });
-}
 
 function bodyExample(op: SpecOperation): unknown {
   const media = op.requestBody?.content?.["application/json"] as { example?: unknown; examples?: Record<string, { value: unknown }> } | undefined;

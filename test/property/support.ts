@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 // judges by the same draft-07 rules Prism mocks and validates with.
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { authHeaderFor, exampleTarget, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
+import { authHeaderFor, exampleTarget, operationsOf, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
 import type { OperationTable, Schema, ValidatorTable } from "../../src/core/operation.js";
 import type { VendorDescription } from "../../src/core/vendor.js";
 import { startMock, specPath, type RunningMock } from "../../src/testing/start-mock.js";
@@ -145,12 +145,13 @@ export interface OperationUnderTest {
 /** Every operation whose success response is JSON (responseKind "json"), with its schemas. */
 export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
   const out: OperationUnderTest[] = [];
+  const withShared = new Map(operationsOf(contract.spec).map((o) => [o.key, o.op as Operation]));
   for (const [key, info] of Object.entries(contract.table)) {
     if (info.responseKind !== "json") continue;
     const zod = contract.validators[key]?.response;
     if (!zod) throw new Error(`${key}: JSON response without a zod schema`);
     const [method, path] = key.split(" ") as [string, string];
-    const op = (contract.spec.paths[path] as Record<string, Operation>)[method.toLowerCase()]!;
+    const op = withShared.get(key)!;
     const successStatuses = Object.keys(op.responses ?? {}).filter((code) => code.startsWith("2")).sort();
     const code = successStatuses[0]!;
     const response = resolve(
