@@ -3,8 +3,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { operationsOf, type BundledSpec } from "../src/cli/spec-examples.js";
-import { codeSamples, type SampleContext } from "./docs/code-samples.js";
+import { codeSamples } from "./docs/code-samples.js";
 import { landingPage, type VendorCard } from "./docs/landing.js";
+import { sampleContext } from "./docs/vendor-samples.js";
 import { LOGO_SVG, PACKAGE_NAME, REDOC_BADGE_SVG, REDOC_CSS } from "./docs/theme.js";
 import { bin, run } from "./run.js";
 import { listVendors, repoRoot } from "./vendors.js";
@@ -46,15 +47,8 @@ async function buildVendor(vendor: string): Promise<VendorCard> {
   const { "x-generated": _marker, ...spec } = JSON.parse(
     readFileSync(`${repoRoot}/generated/${vendor}/openapi.json`, "utf8"),
   ) as Spec;
-  const envVar = `${vendor.toUpperCase()}_API_KEY`;
-  const clientFactory = `create${pascal(vendor)}Client`;
-  const ctx: SampleContext = {
-    vendor,
-    serverUrl: spec.servers[0]!.url,
-    envVar,
-    clientFactory,
-    spec: spec as unknown as BundledSpec,
-  };
+  const ctx = sampleContext(vendor, spec as unknown as BundledSpec & Spec);
+  const { envVar, clientFactory } = ctx;
   const docsSpec = structuredClone(spec);
   let operations = 0;
   // The samples are built from each operation with its path item's parameters merged in.
