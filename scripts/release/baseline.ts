@@ -16,6 +16,8 @@ export interface Baseline {
   specs: Record<string, unknown>;
   readmeBlocks: StoredBlock[];
   samples: StoredSample[];
+  /** Snippets that did not compile even against their own release: reported then, not held to. */
+  brokenAtRelease: string[];
 }
 
 export function readBaseline(root: string): Baseline {
@@ -31,11 +33,12 @@ export function readBaseline(root: string): Baseline {
     specs,
     readmeBlocks: json("readme-blocks.json"),
     samples: json("docs-samples.json"),
+    brokenAtRelease: json("broken-at-release.json"),
   };
 }
 
 /** Replaces the baseline with a release's: spec texts by vendor, as bundled. */
-export function writeBaseline(root: string, release: { version: string; specs: Record<string, string>; readmeBlocks: StoredBlock[]; samples: StoredSample[] }) {
+export function writeBaseline(root: string, release: Omit<Baseline, "specs"> & { specs: Record<string, string> }) {
   const dir = join(root, BASELINE_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "specs"), { recursive: true });
@@ -43,4 +46,5 @@ export function writeBaseline(root: string, release: { version: string; specs: R
   for (const [vendor, text] of Object.entries(release.specs)) writeFileSync(join(dir, "specs", `${vendor}.json`), text);
   writeFileSync(join(dir, "readme-blocks.json"), `${JSON.stringify(release.readmeBlocks, null, 1)}\n`);
   writeFileSync(join(dir, "docs-samples.json"), `${JSON.stringify(release.samples, null, 1)}\n`);
+  writeFileSync(join(dir, "broken-at-release.json"), `${JSON.stringify(release.brokenAtRelease, null, 1)}\n`);
 }

@@ -3,11 +3,21 @@
 import { compileAsConsumer } from "../../test/readme/compile.js";
 import type { Baseline } from "./baseline.js";
 import type { ExtraBreaking } from "./changelog.js";
+import type { StoredSample } from "../docs/vendor-samples.js";
+import type { StoredBlock } from "./baseline.js";
 
-export function previousSnippetFailures(root: string, baseline: Pick<Baseline, "version" | "readmeBlocks" | "samples">): ExtraBreaking[] {
+export const readmeLabel = (version: string, b: StoredBlock) => `README.md of ${version}, block at line ${b.line}`;
+export const sampleLabel = (version: string, s: StoredSample) => `docs sample for ${s.operation} (${version})`;
+
+export interface SnippetFailure extends ExtraBreaking {
+  /** Which snippet: `README.md of 0.1.0, block at line 60`. */
+  label: string;
+}
+
+export function previousSnippetFailures(root: string, baseline: Pick<Baseline, "version" | "readmeBlocks" | "samples">): SnippetFailure[] {
   const blocks = [
-    ...baseline.readmeBlocks.map((b) => ({ ...b, vendor: "README", label: `README.md of ${baseline.version}, block at line ${b.line}` })),
-    ...baseline.samples.map((s) => ({ line: 1, code: s.code, vendor: s.vendor, label: `docs sample for ${s.operation} (${baseline.version})` })),
+    ...baseline.readmeBlocks.map((b) => ({ ...b, vendor: "README", label: readmeLabel(baseline.version, b) })),
+    ...baseline.samples.map((s) => ({ line: 1, code: s.code, vendor: s.vendor, label: sampleLabel(baseline.version, s) })),
   ];
   const { results, cleanUp } = compileAsConsumer(root, blocks, "snippet");
   try {
@@ -15,7 +25,7 @@ export function previousSnippetFailures(root: string, baseline: Pick<Baseline, "
       const errors = results.get(block) ?? [];
       if (!errors.length) return [];
       const first = errors[0]!.replace(/^snippet:\d+: /, "").split("\n")[0];
-      return [{ vendor: block.vendor, text: `${block.label} no longer compiles: ${first}` }];
+      return [{ vendor: block.vendor, label: block.label, text: `${block.label} no longer compiles: ${first}` }];
     });
   } finally {
     cleanUp();
