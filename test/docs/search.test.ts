@@ -33,10 +33,14 @@ function pick(vendor: string): SearchEntry {
   return entries.findLast((e) => e.href.split("#/")[1]!.split("/")[0]!.includes("-")) ?? entries[entries.length - 1]!;
 }
 
-/** A field name only this operation (of all vendors) has, to search by. */
-function uniqueField(entry: SearchEntry): string | undefined {
+/** The operation's field name that the fewest operations of all vendors share, to search by. */
+function rarestField(entry: SearchEntry): string {
   const all = vendors.flatMap(searchEntries);
-  return entry.fields.find((f) => !f.includes(".") && all.filter((e) => e.fields.some((g) => g.toLowerCase().includes(f.toLowerCase()))).length === 1);
+  const sharing = (f: string) => all.filter((e) => e.fields.some((g) => g.toLowerCase().includes(f.toLowerCase()))).length;
+  const field = entry.fields.filter((f) => !f.includes(".")).sort((a, b) => sharing(a) - sharing(b))[0]!;
+  // The page shows the first 30 matches; a field shared by more could hide this operation.
+  expect(sharing(field), `operations with a field like ${field}`).toBeLessThanOrEqual(30);
+  return field;
 }
 
 describe("landing page search across vendors", () => {
@@ -46,8 +50,7 @@ describe("landing page search across vendors", () => {
     try {
       const { page } = recorded;
       const result = page.locator(`a.search-result[data-vendor="${vendor}"][data-operation-id="${entry.operationId}"]`);
-      const field = uniqueField(entry);
-      for (const query of [entry.summary, entry.operationId, entry.path, ...(field ? [field] : [])]) {
+      for (const query of [entry.summary, entry.operationId, entry.path, rarestField(entry)]) {
         await page.locator("#search").fill(query);
         await result.waitFor();
         expect(await result.getAttribute("href"), query).toBe(entry.href);
