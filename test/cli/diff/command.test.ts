@@ -81,6 +81,17 @@ describe("ai-vendor-contracts diff", { timeout: 60_000 }, () => {
     expect(JSON.parse(stdout).changes).toEqual([expect.objectContaining({ vendor: "items", operation: "PUT /items/{id}", rule: "operation-removed" })]);
   });
 
+  it("exits 2 naming a $ref that points at nothing, and a file that is not JSON or YAML", async () => {
+    const spec = baseSpec();
+    spec.paths["/items/{id}"].get.responses["200"].content["application/json"].schema = { $ref: "#/components/schemas/Gone" };
+    const dangling = await runCli(["diff", file("dangling.json", spec), file("a.json", baseSpec())]);
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain('$ref "#/components/schemas/Gone" points at nothing (no "Gone")');
+    const garbage = await runCli(["diff", file("garbage.yaml", "paths: [unclosed"), file("a.json", baseSpec())]);
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toMatch(/garbage\.yaml is neither JSON nor YAML/);
+  });
+
   it.each([
     [["diff"], /name two spec files \(old, then new\), got 0/],
     [["diff", "a.json"], /name two spec files/],

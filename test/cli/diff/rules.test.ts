@@ -1,8 +1,6 @@
-// Rule by rule: a spec pair per rule fires that rule, with its verdict, and nothing else but
-// description changes; every registered rule has its pair. Then the same rules on the real specs.
-import { readFileSync } from "node:fs";
+// Rule by rule: a spec pair per rule fires that rule, with its verdict and reason, and nothing
+// else but description changes; every registered rule has its pair.
 import { describe, expect, it } from "vitest";
-import { listVendors, repoRoot } from "../../../scripts/vendors.js";
 import { diffSpecs } from "../../../src/cli/diff/compare.js";
 import { RULES } from "../../../src/cli/diff/rules/index.js";
 import { dereference } from "../../../src/cli/diff/load-spec.js";
