@@ -4,8 +4,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { operationsOf, type BundledSpec } from "../src/cli/spec-examples.js";
 import { codeSamples, sampleContext } from "./docs/code-samples.js";
+import { changesPage } from "./docs/changes-page.js";
 import { landingPage, type VendorCard } from "./docs/landing.js";
+import { searchBox } from "./docs/search-box.js";
+import { searchEntries } from "./docs/search-index.js";
 import { LOGO_SVG, PACKAGE_NAME, REDOC_BADGE_SVG, REDOC_CSS } from "./docs/theme.js";
+import { readChangelog } from "./release/changelog.js";
+import { changesSinceBaseline } from "./release/guard.js";
 import { bin, run } from "./run.js";
 import { listVendors, repoRoot } from "./vendors.js";
 
@@ -109,7 +114,15 @@ export async function buildSite(): Promise<string[]> {
   writeFileSync(`${site}/assets/logo.svg`, LOGO_SVG);
   writeFileSync(`${site}/assets/redoc.svg`, REDOC_BADGE_SVG);
   const cards = await Promise.all(listVendors().map((v) => buildVendor(v.name)));
-  writeFileSync(`${site}/index.html`, landingPage(cards));
+  const search = searchBox(cards.flatMap((c) => searchEntries(c.vendor)), cards.length);
+  writeFileSync(`${site}/index.html`, landingPage(cards, search));
+  // "What changed" per vendor: the diff since the last release, then its CHANGELOG.md sections.
+  const { baselineVersion, changes } = changesSinceBaseline(repoRoot);
+  const changelog = readChangelog(readFileSync(`${repoRoot}/CHANGELOG.md`, "utf8"));
+  for (const card of cards) {
+    const since = { version: baselineVersion, changes: changes.get(card.vendor) ?? [] };
+    writeFileSync(`${site}/${card.vendor}/changes.html`, changesPage(card.vendor, card.title, since, changelog));
+  }
   return cards.map((c) => c.vendor);
 }
 

@@ -1,4 +1,5 @@
 // The landing page: one card per vendor with what a newcomer needs before opening the reference.
+import { SEARCH_CSS } from "./search-box.js";
 import { COLORS, FONT_STACK, MONO_STACK, PACKAGE_NAME } from "./theme.js";
 
 export interface VendorCard {
@@ -28,12 +29,14 @@ function card(v: VendorCard): string {
     </dl>
     <p class="links"><a class="primary" href="${v.vendor}/index.html">API reference</a>
       <a href="${v.vendor}/openapi.json" download>openapi.json</a>
-      <a href="${v.vendor}/openapi.yaml" download>openapi.yaml</a></p>
+      <a href="${v.vendor}/openapi.yaml" download>openapi.yaml</a>
+      <a href="${v.vendor}/changes.html">What changed</a></p>
     <pre><code>${escape(v.snippet)}</code></pre>
   </section>`;
 }
 
-export function landingPage(cards: VendorCard[]): string {
+/** `search`: the cross-vendor search box (scripts/docs/search-box.ts), shown above the cards. */
+export function landingPage(cards: VendorCard[], search = ""): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -55,14 +58,14 @@ export function landingPage(cards: VendorCard[]): string {
   .links a { margin-right: .75rem; color: ${COLORS.accent}; }
   .links a.primary { font-weight: 600; }
   pre { background: ${COLORS.ink}; color: #f8fafc; border-radius: 8px; padding: .9rem 1rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: .82rem/1.45 ${MONO_STACK}; }
-  footer { text-align: center; padding: 1.5rem; font-size: .85rem; color: #555; }
+  footer { text-align: center; padding: 1.5rem; font-size: .85rem; color: #555; }${SEARCH_CSS}
 </style>
 </head>
 <body>
 <header>
   <h1><img src="assets/logo.svg" alt="${PACKAGE_NAME}" width="264" height="36"></h1>
   <p>Exact OpenAPI 3.1 descriptions, typed TypeScript clients, zod schemas and Prism mocks for ${cards.length} AI-audit and AI-security APIs. Each reference below is generated from the spec that ships in the <code>${PACKAGE_NAME}</code> package.</p>
-</header>
+</header>${search}
 <main>${cards.map(card).join("\n")}
 </main>
 <footer>Built from the specs in <code>${PACKAGE_NAME}</code>. Every page works offline and loads nothing from other sites.</footer>

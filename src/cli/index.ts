@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `ai-vendor-contracts` command. Exit codes: 0 ok, 1 violations or failure, 2 bad usage.
 import { usageReport, UsageError } from "./args.js";
+import { DIFF_HELP, diffCommand } from "./diff-command.js";
 import { MOCK_HELP, mockCommand } from "./mock-command.js";
 import { VERIFY_HELP, verifyCommand } from "./verify-command.js";
 import { packageVersion } from "./version.js";
@@ -10,6 +11,7 @@ const HELP = `Usage: ai-vendor-contracts <command> [options]
 Commands:
   mock <vendor>|--all    run Prism mocks of the bundled specs (see: mock --help)
   verify <vendor>        check a live API's answers against the spec (see: verify --help)
+  diff <old> <new>       breaking and other changes between two specs (see: diff --help)
 
 Options:
   --version              the package's version
@@ -18,6 +20,7 @@ Options:
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   mock: { run: mockCommand, help: MOCK_HELP },
   verify: { run: verifyCommand, help: VERIFY_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -43,6 +43,10 @@ export async function ensureSite(): Promise<void> {
     `${repoRoot}/scripts/docs.ts`,
     ...readdirSync(`${repoRoot}/scripts/docs`).map((f) => `${repoRoot}/scripts/docs/${f}`),
     ...listVendors().map((v) => `${repoRoot}/generated/${v.name}/openapi.json`),
+    // The "What changed" pages, and the search index built from the diff and release code.
+    `${repoRoot}/CHANGELOG.md`,
+    `${repoRoot}/release/baseline/version`,
+    ...readdirSync(`${repoRoot}/scripts/release`).map((f) => `${repoRoot}/scripts/release/${f}`),
   ];
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (!built || sources.some((file) => statSync(file).mtimeMs > built)) await buildSite();

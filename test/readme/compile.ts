@@ -1,6 +1,7 @@
 // Compiles TypeScript a reader copies (README blocks, the docs' samples) as a consumer's app
 // would: ESM modules with top-level await, strict, NodeNext, the package resolved through its
-// exports map onto src/. Shared by test/readme/ and test/docs/.
+// exports map onto src/. Shared by test/readme/, test/docs/ and the release check that recompiles
+// the previous release's README blocks and docs samples (scripts/release/previous-snippets.ts).
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -73,4 +74,18 @@ export function runnableSource(code: string): string {
     }
     throw new Error(`no exports entry for ${specifier}`);
   });
+}
+
+/**
+ * Compiles `blocks` in a scratch consumer workspace and returns each block's diagnostics as
+ * `<origin>:<line>: message`; `cleanUp` removes the workspace.
+ */
+export function compileAsConsumer(blocks: Snippet[], origin = "README.md"): { results: Map<Snippet, string[]>; cleanUp: () => void } {
+  const workspace = snippetWorkspace("snippets-");
+  try {
+    return { results: compileSnippets(workspace.dir, blocks, (block, at) => `${origin}:${block.line + at}`), cleanUp: workspace.remove };
+  } catch (error) {
+    workspace.remove();
+    throw error;
+  }
 }
