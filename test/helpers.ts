@@ -69,7 +69,7 @@ export async function until(condition: () => boolean): Promise<void> {
  */
 export async function onFakeClock(ready: () => Promise<unknown>, body: () => Promise<void>): Promise<void> {
   await ready();
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
   try {
     await body();
   } finally {

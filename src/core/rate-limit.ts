@@ -19,8 +19,11 @@ export interface SharedLimitSpec {
   /** The rolling window, slack included. */
   windowMs: number;
   onStoreError: RateLimitOptions["onStoreError"];
-  /** The in-process limiter, for while the store is unreachable. */
-  fallback: RateLimiter;
+  /**
+   * The in-process limiter: serves while the store is unreachable, and counts every start made
+   * through the store too, so one process never passes `requests` per window across a switch.
+   */
+  fallback: LocalRateLimiter;
   /** The client's logger, if it has one. */
   logger: Logger | undefined;
 }

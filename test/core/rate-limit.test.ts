@@ -72,7 +72,7 @@ describe("client-side rate limiting", () => {
   });
 
   it("never starts more than the limit in any rolling window (200 calls, on a fake clock)", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
     const starts: number[] = [];
     const fetch = async () => (starts.push(Date.now()), Response.json({ ok: true }));
     const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, fetch, validate: "off", rateLimit: { requests: 60, windowMs: 1000 } });
@@ -84,7 +84,7 @@ describe("client-side rate limiting", () => {
   });
 
   it("is on by default at the vendor's published limit (on a fake clock)", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
     const starts: number[] = [];
     const fetch = async () => (starts.push(Date.now()), Response.json({ ok: true }));
     const client = createVendorClient<TestPaths>({ ...testVendor, rateLimitPerMinute: 3 }, { apiKey: TEST_KEY, fetch, validate: "off" });
