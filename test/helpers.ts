@@ -76,3 +76,12 @@ export async function onFakeClock(ready: () => Promise<unknown>, body: () => Pro
     vi.useRealTimers();
   }
 }
+
+/**
+ * A fast-check seed: the one in `process.env[name]` to replay a failure, else a fresh one. Tests
+ * put it in their names and failure messages, so a failing run says how to replay it.
+ */
+export function propertySeed(name: string): number {
+  const given = process.env[name];
+  return given ? Number(given) : Math.floor(Math.random() * 2 ** 31);
+}
