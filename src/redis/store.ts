@@ -31,6 +31,9 @@ export class RedisRateLimitStore implements RateLimitStore {
   /** Monotonic (clock.ts): a wall-clock step never keeps Redis bypassed after it is back. */
   #quietUntil = 0;
   readonly #onReady = () => (this.#quietUntil = 0);
+  /** Ends the wait for a first connection early, taking its listeners off the client. */
+  #stopWaiting: (() => void) | undefined;
+  #firstTimer: NodeJS.Timeout | undefined;
 
   constructor(RedisClass: typeof Redis, options: RedisRateLimitStoreOptions) {
     const { url, client, timeoutMs = 1_000 } = options;
@@ -56,14 +59,20 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.#client.defineCommand("avcRateLimitAcquire", { numberOfKeys: 2, lua: ACQUIRE });
     this.#client.defineCommand("avcRateLimitPause", { numberOfKeys: 1, lua: PAUSE });
     if (this.#client.status === "wait") this.#client.connect().catch(() => {});
+    // Listeners only while a first connection is under way: a ready client gets none to keep.
     this.#firstConnection = new Promise<void>((resolve) => {
+      if (this.#client.status === "ready") return resolve();
       const done = () => {
         clearTimeout(timer);
         for (const event of ["ready", "error", "end"]) this.#client.off(event, done);
+        this.#stopWaiting = undefined;
         resolve();
       };
+      this.#stopWaiting = done;
       const timer = setTimeout(done, timeoutMs);
+      // Holds the process only while a call waits on it (#run refs it).
       timer.unref();
+      this.#firstTimer = timer;
       for (const event of ["ready", "error", "end"]) this.#client.once(event, done);
     });
   }
@@ -95,6 +104,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   /** Closes the connection the store opened (a client passed in stays open, with none of our listeners). Idempotent. */
   async close(): Promise<void> {
     this.#client.off("ready", this.#onReady);
+    this.#stopWaiting?.();
     if (!this.#owned || this.#client.status === "end") return;
     try {
       await this.#run(() => this.#client.quit());
@@ -106,7 +116,11 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async #run<T>(command: () => Promise<T>): Promise<T> {
-    if (this.#client.status !== "ready") await this.#firstConnection;
+    if (this.#client.status !== "ready") {
+      // A call waits here: the sockets are unref'd, so the wait's own timer keeps the process up.
+      this.#firstTimer?.ref();
+      await this.#firstConnection;
+    }
     const status = this.#client.status;
     if (status !== "ready" || monotonicNow() < this.#quietUntil) {
       throw new Error(status === "end" ? "the store was closed" : `Redis is not connected (${status})`);
