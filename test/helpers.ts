@@ -69,10 +69,19 @@ export async function until(condition: () => boolean): Promise<void> {
  */
 export async function onFakeClock(ready: () => Promise<unknown>, body: () => Promise<void>): Promise<void> {
   await ready();
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
   try {
     await body();
   } finally {
     vi.useRealTimers();
   }
+}
+
+/**
+ * A fast-check seed: the one in `process.env[name]` to replay a failure, else a fresh one. Tests
+ * put it in their names and failure messages, so a failing run says how to replay it.
+ */
+export function propertySeed(name: string): number {
+  const given = process.env[name];
+  return given ? Number(given) : Math.floor(Math.random() * 2 ** 31);
 }

@@ -3,7 +3,9 @@
 // once it has completed, so the caller gets findings counts, phases and timestamps in one value.
 import type { components, paths } from "../../generated/aiptx/schema.js";
 import type { VendorClient } from "../core/create-client.js";
+import { JobFailedError } from "../core/errors.js";
 import { polledState, waitForJob, type WaitOptions } from "../core/poll.js";
+import { sleep } from "../core/retry.js";
 
 export type Scan = components["schemas"]["Scan"];
 /** What each poll returns: status, progress (0–100), current phase, findings so far. */
@@ -25,6 +27,11 @@ export async function waitForScan(
   options: ScanWaitOptions = {},
 ): Promise<Scan> {
   const path = { scan_id: scanId };
+  const intervalMs = options.intervalMs ?? SCAN_POLL_INTERVAL_MS;
+  const context = client.errorContext(`scans.waitForCompletion(${scanId})`);
+  const describe = `AIPTx scan ${scanId}`;
+  /** The full scan while it still lags the status view (which already said completed). */
+  let lagging: Scan | undefined;
   return waitForJob(
     async (signal) =>
       polledState<ScanStatusView>(
@@ -35,16 +42,30 @@ export async function waitForScan(
       statusOf: (state) => state.status,
       done: SCAN_DONE,
       failed: SCAN_FAILED,
-      describe: `AIPTx scan ${scanId}`,
-      context: client.errorContext(`scans.waitForCompletion(${scanId})`),
+      describe,
+      context,
+      finishing: () =>
+        lagging && {
+          where: `was not final yet: its status view says "completed", but GET /scans/${scanId} still said "${lagging.status}"`,
+          state: lagging,
+        },
     },
-    {
-      ...options,
-      intervalMs: options.intervalMs ?? SCAN_POLL_INTERVAL_MS,
-      timeoutMs: options.timeoutMs ?? SCAN_WAIT_TIMEOUT_MS,
+    { ...options, intervalMs, timeoutMs: options.timeoutMs ?? SCAN_WAIT_TIMEOUT_MS },
+    // The full scan is fetched under the same deadline as the polls. The two views are not
+    // updated at once: until the full scan is final too, it is fetched again each interval.
+    async (_, signal) => {
+      for (;;) {
+        const scan = polledState<Scan>(
+          await client.GET("/scans/{scan_id}", { params: { path }, signal }),
+          client.errorContext("getScan (GET /scans/{scan_id})"),
+        );
+        if ((SCAN_DONE as readonly string[]).includes(scan.status)) return scan;
+        if ((SCAN_FAILED as readonly string[]).includes(scan.status)) {
+          throw new JobFailedError(`${describe} ended with status "${scan.status}". Inspect the error's \`state\` for the vendor's details.`, context, scan.status, scan);
+        }
+        lagging = scan;
+        await sleep(intervalMs, signal);
+      }
     },
-    // The full scan is fetched under the same deadline as the polls.
-    async (_, signal) =>
-      polledState<Scan>(await client.GET("/scans/{scan_id}", { params: { path }, signal }), client.errorContext("getScan (GET /scans/{scan_id})")),
   );
 }

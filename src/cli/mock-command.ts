@@ -45,8 +45,9 @@ export async function mockCommand(argv: string[]): Promise<number> {
   let interrupted = false;
   const signalled = new Promise<void>((resolve) => {
     const onSignal = () => ((interrupted = true), resolve());
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
+    // SIGHUP: the terminal or SSH session closed. A SIGKILL cannot be caught: the mocks see this
+    // process's end on their own (prism-process.ts) and end too.
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
   });
   const mocks: RunningMock[] = [];
   const stopAll = () => Promise.all(mocks.map((m) => m.stop()));

@@ -32,6 +32,11 @@ export interface JobRules<T> {
   /** "audit 42", for messages. */
   describe: string;
   context: ErrorContext;
+  /**
+   * While `finish` is still waiting for the job's record to catch up: how it stands, for the
+   * deadline's WaitTimeoutError (its message after `describe`, and the state it holds).
+   */
+  finishing?: () => { where: string; state: unknown } | undefined;
 }
 
 function checkDelay(name: string, value: unknown, infinityAllowed: boolean, context: ErrorContext): void {
@@ -65,9 +70,10 @@ export async function waitForJob<T, R = T>(
     timeoutMs === Infinity
       ? undefined
       : setTimeout(() => {
-          const where = last ? `was still "${last.status}"` : "had not answered its first poll";
+          const late = rules.finishing?.();
+          const where = late?.where ?? (last ? `was still "${last.status}"` : "had not answered its first poll");
           const message = `${rules.describe} ${where} after ${timeoutMs} ms. It may still finish: wait longer (timeoutMs) or check it later.`;
-          deadline.abort(new WaitTimeoutError(message, rules.context, last?.state));
+          deadline.abort(new WaitTimeoutError(message, rules.context, late ? late.state : last?.state));
         }, timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   try {

@@ -24,8 +24,11 @@ export interface SharedLimitSpec {
   /** The rolling window, slack included. */
   windowMs: number;
   onStoreError: RateLimitOptions["onStoreError"];
-  /** The in-process limiter, for while the store is unreachable. */
-  fallback: RateLimiter;
+  /**
+   * The in-process limiter: serves while the store is unreachable, and counts every start made
+   * through the store too, so one process never passes `requests` per window across a switch.
+   */
+  fallback: LocalRateLimiter;
   /** The client's logger, if it has one. */
   logger: Logger | undefined;
 }
@@ -45,6 +48,9 @@ export interface RateLimitOptions {
   onStoreError?: "fallback" | "fail";
 }
 
+/** How long the limiter holds a call before the client says so (once): in a test it looks like a hang. */
+export const LONG_WAIT_MS = 3_000;
+
 export function createRateLimiter(
   options: RateLimitOptions,
   owner: { vendor: string; displayName?: string; apiKey: string; logger?: Logger },
@@ -53,5 +59,35 @@ export function createRateLimiter(
   const fallback = new LocalRateLimiter(options);
   const { store, requests, onStoreError } = options;
   const { vendor, apiKey, logger } = owner;
-  return store ? store.limiter({ vendor, apiKey, requests, windowMs: effectiveWindowMs(options), onStoreError, fallback, logger }) : fallback;
+  const limiter = store ? store.limiter({ vendor, apiKey, requests, windowMs: effectiveWindowMs(options), onStoreError, fallback, logger }) : fallback;
+  const warn = logger ? (message: string) => logger.warn(message) : (message: string) => console.warn(message);
+  const windowMs = options.windowMs ?? 60_000;
+  return warnOnce(
+    limiter,
+    `${owner.displayName ?? vendor} client: the client-side rate limiter (${requests} request${requests === 1 ? "" : "s"} per ${windowMs} ms) ` +
+      `has held a call for over ${LONG_WAIT_MS / 1000} s, which is the limit at work, not a hang. In tests against a mock or MSW, ` +
+      `pass rateLimit: false to the client; against the API, set rateLimit.requests to your plan's limit.`,
+    warn,
+  );
+}
+
+/** The limiter, with one warning per client the first time a call waits over LONG_WAIT_MS. */
+function warnOnce(limiter: RateLimiter, message: string, warn: (message: string) => void): RateLimiter {
+  let warned = false;
+  return {
+    observe: (headers, status) => limiter.observe(headers, status),
+    acquire(signal, context) {
+      const granted = limiter.acquire(signal, context);
+      if (warned) return granted;
+      const timer = setTimeout(() => {
+        if (!warned) warn(message);
+        warned = true;
+      }, LONG_WAIT_MS);
+      // The wait itself holds the process; this timer only watches it.
+      timer.unref?.();
+      const stop = () => clearTimeout(timer);
+      granted.then(stop, stop);
+      return granted;
+    },
+  };
 }

@@ -22,13 +22,18 @@ function tooLarge(response: Response, limit: number, context: ErrorContext, decl
   );
 }
 
+/** A body whose Content-Length is over the bound: cancelled unread, and the error to fail with. */
+function declaredTooLarge(response: Response, limit: number, context: ErrorContext): ResponseTooLargeError | undefined {
+  const declared = Number(response.headers.get("content-length"));
+  if (!(declared > limit)) return undefined;
+  response.body?.cancel().catch(ignore);
+  return tooLarge(response, limit, context, declared);
+}
+
 /** The whole body as bytes; rejects with the signal's reason, or a ResponseTooLargeError. */
 export function readBytes(response: Response, limit: number, signal: AbortSignal | undefined, context: ErrorContext): Promise<Bytes> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limit) {
-    response.body?.cancel().catch(ignore);
-    return Promise.reject(tooLarge(response, limit, context, declared));
-  }
+  const over = declaredTooLarge(response, limit, context);
+  if (over) return Promise.reject(over);
   const { body } = response;
   if (!body) return Promise.resolve(new Uint8Array(0));
   const reader = body.getReader();
@@ -79,7 +84,8 @@ function join(chunks: Bytes[], size: number): Bytes {
 /**
  * The body as a stream for the caller to read: it errors when the attempt's signal aborts (its
  * deadline, or the caller's abort) or when it passes `limit`, and `release` runs once, when it
- * ends, errors or is cancelled, so nothing stays on a long-lived caller signal.
+ * ends, errors or is cancelled, so nothing stays on a long-lived caller signal. A Content-Length
+ * already over `limit` throws at once, as a buffered read would.
  */
 export function guardStream(
   response: Response,
@@ -88,6 +94,8 @@ export function guardStream(
   release: () => void,
   context: ErrorContext,
 ): ReadableStream<Uint8Array> {
+  const over = declaredTooLarge(response, limit, context);
+  if (over) throw over;
   const reader = response.body!.getReader();
   let size = 0;
   let released = false;

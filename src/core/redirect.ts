@@ -49,7 +49,10 @@ export async function followRedirects(
   const who = `${context.displayName ?? context.vendor} redirected ${context.operation ?? "the request"}`;
   const refuse = (target: URL, why: string) =>
     policy.refuse(`${who} ${why}. Request id ${context.requestId ?? "unknown"}.`, shown(target));
-  const visited = new Set([request.url]);
+  // A loop is the same request again: method, URL and whether a body goes with it. A POST that a
+  // 303 sends to its own URL becomes a GET without a body (post/redirect/get), a new request.
+  const key = (h: Hop) => `${h.method} ${h.body == null ? "-" : "body"} ${h.url}`;
+  const visited = new Set([key(request)]);
   let hop = request;
   for (let count = 1; isRedirect(response.status); count++) {
     const location = response.headers.get("location");
@@ -77,9 +80,6 @@ export async function followRedirects(
     if (count > MAX_REDIRECTS) {
       throw refuse(target, `more than ${MAX_REDIRECTS} times (the last to ${shown(target)}); check baseUrl and any proxy in front of the API`);
     }
-    if (visited.has(target.href)) throw refuse(target, `in a loop (back to ${shown(target)}); check baseUrl and any proxy in front of the API`);
-    visited.add(target.href);
-
     const sameOrigin = target.origin === from.origin;
     // 303 always, and 301/302 after a POST (as browsers do), become a GET without the body.
     const toGet = response.status === 303 ? hop.method !== "HEAD" : response.status <= 302 && hop.method === "POST";
@@ -90,6 +90,8 @@ export async function followRedirects(
       if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
     }
     hop = { url: target.href, method: toGet ? "GET" : hop.method, headers, body: toGet ? undefined : hop.body };
+    if (visited.has(key(hop))) throw refuse(target, `in a loop (back to ${shown(target)}); check baseUrl and any proxy in front of the API`);
+    visited.add(key(hop));
     policy.log(`following HTTP ${response.status} redirect to ${shown(target)}`, {
       hop: count,
       method: hop.method,

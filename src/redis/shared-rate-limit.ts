@@ -1,7 +1,9 @@
 // One client's limiter over the Redis store. Waiters queue in process, in order; one script call
 // asks Redis for as many slots as there are waiters, then sleeps for exactly the wait it returns
 // (a slot frees only when the oldest start leaves the window, so there is nothing to poll for). While Redis is out of reach,
-// waiters go to the in-process fallback, or fail, as the client chose.
+// waiters go to the in-process fallback, or fail, as the client chose. Every start made through
+// Redis is counted by the fallback too, and Redis is never asked for more than the fallback has
+// room for: across a switch either way, this process keeps to `requests` per window.
 import { createHash, randomUUID } from "node:crypto";
 import type { RateLimiter, SharedLimitSpec } from "../core/rate-limit.js";
 import { serverWaitMs } from "../core/retry.js";
@@ -66,7 +68,7 @@ export class SharedRateLimiter implements RateLimiter {
 
   /** A spent window (X-RateLimit-Remaining: 0 + Reset) or a 429's Retry-After pauses every process. */
   observe(headers: Headers, status: number): void {
-    this.#spec.fallback.observe(headers, status);
+    this.#spec.fallback.observe(headers);
     if (status !== 429 && headers.get("x-ratelimit-remaining") !== "0") return;
     const ms = serverWaitMs(headers);
     if (!ms) return;
@@ -79,12 +81,19 @@ export class SharedRateLimiter implements RateLimiter {
     if (this.#pumping) return;
     this.#pumping = true;
     try {
+      const local = this.#spec.fallback;
       while (this.#waiters.size) {
+        // Starts made without Redis (an outage just ended) still count in this process's window.
+        const room = local.room();
+        if (!room.free) {
+          await this.#sleep(room.waitMs);
+          continue;
+        }
         const prefix = `${this.#memberPrefix}:${++this.#calls}`;
         const namespace = this.#namespace;
         let answer: { granted: number; waitMs: number };
         try {
-          answer = await this.#store.acquire(namespace, this.#spec.requests, this.#spec.windowMs, prefix, this.#waiters.size);
+          answer = await this.#store.acquire(namespace, this.#spec.requests, this.#spec.windowMs, prefix, Math.min(this.#waiters.size, room.free));
         } catch (error) {
           this.#storeFailed(error);
           continue;
@@ -94,10 +103,14 @@ export class SharedRateLimiter implements RateLimiter {
           this.#warn("Rate-limit store reachable again: the limit is shared across processes again.");
         }
         const unused: string[] = [];
+        // The fallback's own queue may have used local room while Redis answered.
+        const usable = Math.min(answer.granted, local.room().free);
         for (let i = 1; i <= answer.granted; i++) {
           const [next] = this.#waiters;
-          if (next) this.#grant(next, next.resolve);
-          else unused.push(`${prefix}:${i}`);
+          if (next && i <= usable) {
+            local.record(1);
+            this.#grant(next, next.resolve);
+          } else unused.push(`${prefix}:${i}`);
         }
         // Callers that aborted while Redis answered give their starts back rather than waste them.
         if (unused.length) await this.#store.release(namespace, unused).catch(() => {});

@@ -1,6 +1,7 @@
 // One Redis connection shared by every limiter built from the store: runs the scripts with a
 // timeout of its own, and says whether Redis is worth asking right now.
 import type { Redis, RedisOptions } from "ioredis";
+import { monotonicNow } from "../core/clock.js";
 import type { RateLimiter, RateLimitStore, SharedLimitSpec } from "../core/rate-limit.js";
 import { ACQUIRE, limitKeys, PAUSE } from "./scripts.js";
 import { SharedRateLimiter } from "./shared-rate-limit.js";
@@ -27,7 +28,12 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly #owned: boolean;
   readonly #timeoutMs: number;
   readonly #firstConnection: Promise<void>;
+  /** Monotonic (clock.ts): a wall-clock step never keeps Redis bypassed after it is back. */
   #quietUntil = 0;
+  readonly #onReady = () => (this.#quietUntil = 0);
+  /** Ends the wait for a first connection early, taking its listeners off the client. */
+  #stopWaiting: (() => void) | undefined;
+  #firstTimer: NodeJS.Timeout | undefined;
 
   constructor(RedisClass: typeof Redis, options: RedisRateLimitStoreOptions) {
     // Checked by createRedisRateLimitStore (store-options.ts).
@@ -43,20 +49,25 @@ export class RedisRateLimitStore implements RateLimitStore {
       retryStrategy: (times) => Math.min(times * 100, 1_000),
     };
     this.#client = (client ?? new RedisClass(url!, settings)) as Redis & Commands;
-    // Errors are reported by the limiters (once per outage); without a listener ioredis prints each.
-    if (this.#owned) this.#client.on("error", () => {});
-    this.#client.on("ready", () => (this.#quietUntil = 0));
+    if (this.#owned) holdsNoEventLoop(this.#client);
+    this.#client.on("ready", this.#onReady);
     this.#client.defineCommand("avcRateLimitAcquire", { numberOfKeys: 2, lua: ACQUIRE });
     this.#client.defineCommand("avcRateLimitPause", { numberOfKeys: 1, lua: PAUSE });
     if (this.#client.status === "wait") this.#client.connect().catch(() => {});
+    // Listeners only while a first connection is under way: a ready client gets none to keep.
     this.#firstConnection = new Promise<void>((resolve) => {
+      if (this.#client.status === "ready") return resolve();
       const done = () => {
         clearTimeout(timer);
         for (const event of ["ready", "error", "end"]) this.#client.off(event, done);
+        this.#stopWaiting = undefined;
         resolve();
       };
+      this.#stopWaiting = done;
       const timer = setTimeout(done, timeoutMs);
+      // Holds the process only while a call waits on it (#run refs it).
       timer.unref();
+      this.#firstTimer = timer;
       for (const event of ["ready", "error", "end"]) this.#client.once(event, done);
     });
   }
@@ -85,8 +96,10 @@ export class RedisRateLimitStore implements RateLimitStore {
     await this.#run(() => this.#client.avcRateLimitPause(limitKeys(namespace).pause, Math.ceil(ms)));
   }
 
-  /** Closes the connection the store opened (a client passed in stays open). Idempotent. */
+  /** Closes the connection the store opened (a client passed in stays open, with none of our listeners). Idempotent. */
   async close(): Promise<void> {
+    this.#client.off("ready", this.#onReady);
+    this.#stopWaiting?.();
     if (!this.#owned || this.#client.status === "end") return;
     try {
       await this.#run(() => this.#client.quit());
@@ -98,9 +111,13 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async #run<T>(command: () => Promise<T>): Promise<T> {
-    if (this.#client.status !== "ready") await this.#firstConnection;
+    if (this.#client.status !== "ready") {
+      // A call waits here: the sockets are unref'd, so the wait's own timer keeps the process up.
+      this.#firstTimer?.ref();
+      await this.#firstConnection;
+    }
     const status = this.#client.status;
-    if (status !== "ready" || Date.now() < this.#quietUntil) {
+    if (status !== "ready" || monotonicNow() < this.#quietUntil) {
       throw new Error(status === "end" ? "the store was closed" : `Redis is not connected (${status})`);
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,10 +127,25 @@ export class RedisRateLimitStore implements RateLimitStore {
     try {
       return await Promise.race([command(), timeout]);
     } catch (error) {
-      this.#quietUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
+      this.#quietUntil = monotonicNow() + RETRY_AFTER_FAILURE_MS;
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * A connection the store owns never keeps the process alive by itself: its socket and its
+ * reconnect timer are unref'd (ioredis sets both anew on each (re)connect), so a script that is
+ * done exits without close(). A call waiting on Redis is held by its own command timeout instead.
+ */
+function holdsNoEventLoop(client: Redis): void {
+  const unref = () => {
+    client.stream?.unref?.();
+    (client as unknown as { reconnectTimeout?: NodeJS.Timeout | null }).reconnectTimeout?.unref?.();
+  };
+  // Errors are reported by the limiters (once per outage); without a listener ioredis prints each.
+  client.on("error", () => {});
+  for (const event of ["connecting", "connect", "ready", "reconnecting", "close"]) client.on(event, unref);
 }

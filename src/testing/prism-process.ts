@@ -1,6 +1,7 @@
 // One Prism process on 127.0.0.1: spawned in its own process group, resolved once it answers
-// HTTP, and always ended — by `stop()`, by the exit of this process, or by a SIGTERM/SIGINT that
-// this process has no handler of its own for.
+// HTTP, and always ended — by `stop()`, by the exit of this process, by a SIGTERM/SIGINT/SIGHUP
+// that this process has no handler of its own for, and by whatever else ends this process
+// (SIGKILL, a crash): Prism watches a pipe from us and ends its group when that pipe closes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -45,7 +46,20 @@ export function portInUse(port: number): Promise<boolean> {
 }
 
 const running = new Set<ChildProcess>();
-const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+const SIGNALS = ["SIGTERM", "SIGINT", "SIGHUP"] as const;
+
+/**
+ * Loaded into Prism's own Node process (--import): its stdin is a pipe from this process, which
+ * the kernel closes however this process ends, even by SIGKILL. Then Prism kills its process
+ * group (itself and anything it forked). The pipe is unref'd, so it never keeps a Prism that is
+ * done (a spec it cannot read) from exiting. A data: URL, so nothing has to be found on disk.
+ */
+const WATCH_PARENT =
+  "data:text/javascript," +
+  encodeURIComponent(
+    'const end = () => { try { process.kill(-process.pid, "SIGKILL"); } catch { process.kill(process.pid, "SIGKILL"); } };' +
+      'process.stdin.on("end", end); process.stdin.on("close", end); process.stdin.on("error", end); process.stdin.resume(); process.stdin.unref?.();',
+  );
 
 function kill(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -86,9 +100,9 @@ function release(child?: ChildProcess) {
 
 /** `args` are Prism's own (`mock <spec> …` or `proxy <spec> <upstream> …`); host and port are added. */
 export async function startPrism(label: string, args: string[], port: number, startTimeoutMs = 30_000): Promise<PrismProcess> {
-  const child = spawn(process.execPath, [prismEntry(), ...args, "-h", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, ["--import", WATCH_PARENT, prismEntry(), ...args, "-h", "127.0.0.1", "-p", String(port)], {
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   hold(child);
   let output = "";
@@ -101,7 +115,10 @@ export async function startPrism(label: string, args: string[], port: number, st
     child.once("close", (code, signal) => resolve(signal ? `was killed by ${signal}` : `exited with code ${code}`));
     child.once("error", (error) => resolve(`could not start (${error.message})`));
   });
-  exited.then(() => release(child));
+  exited.then(() => {
+    child.stdin!.destroy(); // the watched pipe: nothing more to say through it
+    release(child);
+  });
   const stop = async () => {
     kill(child, "SIGTERM");
     let timer: NodeJS.Timeout | undefined;

@@ -23,7 +23,7 @@ function counting(options: AiptxClientOptions = {}) {
 }
 
 describe("AIPTx client-side rate limit", () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] }));
   afterEach(() => vi.useRealTimers());
 
   it("sends 60 requests in a minute by default and holds the 61st until the window moves on", async () => {

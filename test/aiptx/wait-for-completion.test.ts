@@ -77,6 +77,29 @@ describe("scans.waitForCompletion", () => {
     expect(scan).toEqual(finishedScan);
   });
 
+  it("when GET /scans/{id} lags the status view, re-fetches it until it says completed, and never returns a running scan", async () => {
+    const lagging = [{ ...finishedScan, status: "running", progress: 95, completed_at: undefined }, { ...finishedScan, status: "running", progress: 99 }];
+    let fetched = 0;
+    const scan = () => Response.json({ success: true, data: fetched < lagging.length ? lagging[fetched++] : (fetched++, finishedScan) });
+    const { client, paths } = scripted([view("completed", 100)], { scan, validate: "off" });
+    const result = await client.scans.waitForCompletion(scan_id, fast);
+    expect(result).toEqual(finishedScan);
+    expect(fetched).toBe(3);
+    expect(paths.filter((p) => p === `/v1/scans/${scan_id}`)).toHaveLength(3);
+  });
+
+  it("when GET /scans/{id} still says running at the deadline: WaitTimeoutError saying so, holding that scan (on a fake clock)", () =>
+    onClock(async () => {
+      const running = { ...finishedScan, status: "running", progress: 99 };
+      const { client } = scripted([view("completed", 100)], { scan: () => Response.json({ success: true, data: running }), validate: "off" });
+      const waiting = client.scans.waitForCompletion(scan_id, { intervalMs: 1_000, timeoutMs: 5_000 }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(5_000);
+      const error = (await waiting) as WaitTimeoutError;
+      expect(error).toBeInstanceOf(WaitTimeoutError);
+      expect(error.message).toMatch(/scan_wait123 .*status view says "completed", but GET \/scans\/scan_wait123 still said "running"/);
+      expect(error.state).toEqual(running);
+    }));
+
   for (const ending of ["failed", "cancelled"] as const) {
     it(`throws JobFailedError when the scan ends ${ending}, and polls no further`, async () => {
       const { client, paths, polls } = scripted([view("running", 40), view(ending, 40), view("completed", 100)]);

@@ -9,7 +9,7 @@ describe("Ayliea default rate limit", () => {
     // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance):
     // load them first so the burst is held only by the limiter.
     await ayliea.loadValidators();
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
   });
   afterEach(() => vi.useRealTimers());
 

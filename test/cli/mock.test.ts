@@ -1,7 +1,9 @@
-// `mock` serves the shipped specs until Ctrl-C, then leaves nothing running.
+// `mock` serves the shipped specs until Ctrl-C (or SIGHUP), then leaves nothing running; even a
+// SIGKILL of the CLI, which no handler sees, leaves no Prism behind.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
+import { gone, pidsWithArg } from "../testing/processes.js";
 import { CLI, runCli } from "./run-cli.js";
 
 function startCli(args: string[]) {
@@ -29,6 +31,26 @@ describe("ai-vendor-contracts mock", () => {
     expect(code).toBe(0);
     expect(cli.output()).toContain("Mocks stopped.");
     await expect(fetch(url)).rejects.toThrow();
+  }, 60_000);
+
+  it("stops its mocks on SIGHUP (terminal closed) as on Ctrl-C", async () => {
+    const cli = startCli(["mock", "ayliea"]);
+    const url = /ayliea\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(await cli.ready)![1]!;
+    cli.child.kill("SIGHUP");
+    const [code] = await once(cli.child, "exit");
+    expect(code).toBe(0);
+    expect(cli.output()).toContain("Mocks stopped.");
+    await expect(fetch(url)).rejects.toThrow();
+  }, 60_000);
+
+  it("killed by SIGKILL, it still takes its mock and the mock's port with it", async () => {
+    const cli = startCli(["mock", "ayliea"]);
+    const port = Number(/ayliea\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(await cli.ready)![1]);
+    const prism = await pidsWithArg(`-p ${port}`);
+    cli.child.kill("SIGKILL");
+    await once(cli.child, "exit");
+    await gone(prism);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   }, 60_000);
 
   it("--all starts one mock per vendor on consecutive ports", async () => {

@@ -61,6 +61,20 @@ describe("maxResponseBytes", () => {
     expect(seen.cancelled).toBe(true);
   });
 
+  it.each(["stream", "arrayBuffer"] as const)(
+    'parseAs: "%s" with a Content-Length over maxResponseBytes fails at once, reading nothing',
+    async (parseAs) => {
+      const { stream, seen } = endless();
+      const headers = { "content-type": "application/pdf", "content-length": "2048" };
+      const call = client(answering(stream, headers), { maxResponseBytes: 1024 }).GET("/file", { parseAs });
+      const error = (await failure(call)) as ResponseTooLargeError;
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error.message).toMatch(/getFile .* over maxResponseBytes \(1024 bytes; Content-Length says 2048\)/);
+      expect(seen.pulled).toBeLessThanOrEqual(1);
+      expect(seen.cancelled).toBe(true);
+    },
+  );
+
   it("a streaming body that passes the bound fails while it streams, having read no more than the bound", async () => {
     const { stream, seen } = endless(16 * 1024);
     const error = await failure(client(answering(stream, { "content-type": "application/json" }), { maxResponseBytes: 64 * 1024 }).GET("/things"));

@@ -72,7 +72,7 @@ describe("client-side rate limiting", () => {
   });
 
   it("never starts more than the limit in any rolling window (200 calls, on a fake clock)", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
     const starts: number[] = [];
     const fetch = async () => (starts.push(Date.now()), Response.json({ ok: true }));
     const client = createVendorClient<TestPaths>(testVendor, { apiKey: TEST_KEY, fetch, validate: "off", rateLimit: { requests: 60, windowMs: 1000 } });
@@ -84,7 +84,7 @@ describe("client-side rate limiting", () => {
   });
 
   it("is on by default at the vendor's published limit (on a fake clock)", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
     const starts: number[] = [];
     const fetch = async () => (starts.push(Date.now()), Response.json({ ok: true }));
     const client = createVendorClient<TestPaths>({ ...testVendor, rateLimitPerMinute: 3 }, { apiKey: TEST_KEY, fetch, validate: "off" });
@@ -166,5 +166,45 @@ describe("aborting a call that waits for the limiter", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(waiting.outcome).toBe("gone");
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("a call held by the limiter for more than a few seconds", () => {
+  function held(rateLimit: { requests: number; windowMs: number }) {
+    const warnings: string[] = [];
+    let sent = 0;
+    const client = createVendorClient<TestPaths>(testVendor, {
+      apiKey: TEST_KEY,
+      fetch: async () => (sent++, Response.json({ ok: true })),
+      validate: "off",
+      logger: { debug() {}, warn: (message: string) => void warnings.push(message) },
+      rateLimit,
+    });
+    return { client, warnings, sent: () => sent };
+  }
+
+  it("logs one warning per client at 3 s, naming rateLimit: false for tests", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+    const { client, warnings, sent } = held({ requests: 1, windowMs: 60_000 });
+    const calls = Promise.all([client.GET("/things"), client.GET("/things"), client.GET("/things")]);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(sent()).toBe(1);
+    expect(warnings).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/TestVendor client: the client-side rate limiter \(1 request per 60000 ms\) has held a call for over 3 s.*rateLimit: false/);
+    await vi.advanceTimersByTimeAsync(3 * 61_000);
+    await calls;
+    expect(sent()).toBe(3);
+    expect(warnings).toHaveLength(1); // the third call waited too, but the client has said it once
+  });
+
+  it("says nothing when no call waits that long", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+    const { client, warnings } = held({ requests: 1, windowMs: 2_000 }); // 2.2 s with the slack
+    const calls = Promise.all([client.GET("/things"), client.GET("/things")]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await calls;
+    expect(warnings).toEqual([]);
   });
 });

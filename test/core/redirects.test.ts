@@ -141,6 +141,29 @@ describe("redirects the client refuses", () => {
     expect(sent[1]!.headers.get("authorization")).toBeNull();
   });
 
+  it("a POST answered 303 to its own URL (post/redirect/get) is followed as a GET, not called a loop", async () => {
+    let posted = false;
+    const { fetch, sent } = routes({
+      [`${BASE}/things`]: (request) => (request.method === "POST" && !posted ? ((posted = true), to(`${BASE}/things`, 303)()) : ok(request)),
+    });
+    const { api } = client(fetch);
+    const result = await api.POST("/things", { body: { a: 1 } });
+    expect(result.data).toEqual({ reached: `${BASE}/things`, method: "GET" });
+    expect(sent.map((s) => [s.method, s.body])).toEqual([
+      ["POST", '{"a":1}'],
+      ["GET", undefined],
+    ]);
+  });
+
+  it("a GET redirected back to its own URL is still a loop, after a 303 too", async () => {
+    const self = routes({ [`${BASE}/things`]: to(`${BASE}/things`, 303) });
+    const error = await failure(client(self.fetch).api.POST("/things", { body: { a: 1 } }));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.message).toMatch(/in a loop \(back to https:\/\/api\.testvendor\.invalid\/things\)/);
+    // The POST, then its GET; the GET sent back to itself is the loop.
+    expect(self.sent.map((s) => s.method)).toEqual(["POST", "GET"]);
+  });
+
   it("a loop is a RedirectError, not a sixth request", async () => {
     const { fetch, sent } = routes({ [`${BASE}/things`]: to(`${BASE}/a`), [`${BASE}/a`]: to(`${BASE}/things`) });
     const { api } = client(fetch, { maxRetries: 2 });

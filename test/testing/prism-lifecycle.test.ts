@@ -1,5 +1,6 @@
 // Prism never outlives what started it: a host that stops its mock exits by itself, a host ended by
-// SIGTERM or SIGINT takes Prism (and its port) with it and still ends by that signal, and a Prism
+// SIGTERM, SIGINT or SIGHUP takes Prism (and its port) with it and still ends by that signal, a
+// host killed by SIGKILL takes it too, and a Prism
 // that dies while starting fails the start at once, saying how it died and what it printed.
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -7,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, startPrism } from "../../src/testing/prism-process.js";
+import { freePort, portInUse, startPrism } from "../../src/testing/prism-process.js";
 import { gone, pidsWithArg } from "./processes.js";
 
 const HOST = new URL("./mock-host.ts", import.meta.url).pathname;
@@ -42,7 +43,7 @@ describe("Prism process lifetime", () => {
     expect(host.lines.slice(1)).toEqual(["alive after stop: []"]);
   }, 60_000);
 
-  it.each(["SIGTERM", "SIGINT"] as const)("a host ended by %s takes Prism and its port with it, and ends by that signal", async (sent) => {
+  it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)("a host ended by %s takes Prism and its port with it, and ends by that signal", async (sent) => {
     const host = startHost("serve");
     const port = await host.port;
     const prism = await pidsWithArg(`-p ${port}`);
@@ -51,6 +52,18 @@ describe("Prism process lifetime", () => {
     expect({ code, signal }).toEqual({ code: null, signal: sent });
     await gone(prism);
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  }, 60_000);
+
+  it("a host killed by SIGKILL (no handler can run) still takes Prism and its port with it", async () => {
+    const host = startHost("serve");
+    const port = await host.port;
+    const prism = await pidsWithArg(`-p ${port}`);
+    host.child.kill("SIGKILL");
+    const [code, signal] = await host.exit;
+    expect({ code, signal }).toEqual({ code: null, signal: "SIGKILL" });
+    await gone(prism);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    expect(await portInUse(port)).toBe(false);
   }, 60_000);
 
   it("a Prism killed while starting fails the start at once, not after the start timeout", async () => {

@@ -1,6 +1,7 @@
 // The client-side rate limiter's part of an attempt: a slot before each request that goes out,
 // the attempt's first request and each redirect hop alike (a hop is a request the server counts),
 // and the answer fed back, so a server that says its window is spent pauses the limiter.
+import { monotonicNow } from "../clock.js";
 import type { Call } from "./call-state.js";
 import { logCall } from "./call-log.js";
 
@@ -10,9 +11,9 @@ export function takeSlot(call: Call, signal: AbortSignal | undefined): Promise<v
 }
 
 async function waitForSlot(call: Call, signal: AbortSignal | undefined): Promise<void> {
-  const queued = Date.now();
+  const queued = monotonicNow();
   await call.client.limiter!.acquire(signal, call.context);
-  const waited = Date.now() - queued;
+  const waited = Math.round(monotonicNow() - queued);
   if (waited > 0) call.span?.event("rate_limit.wait", { wait_ms: waited });
   if (waited >= 10) logCall(call, "waited for the client-side rate limiter", { waitMs: waited });
 }
