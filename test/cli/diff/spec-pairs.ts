@@ -107,7 +107,7 @@ export const PAIRS: Record<string, { breaking: boolean; before?: (s: Spec) => un
   "response-field-removed": { breaking: true, after: (s) => delete item(s).properties.note },
   "response-field-added": { breaking: false, after: (s) => (item(s).properties.team = { type: "string" }) },
   "response-field-made-optional": { breaking: true, after: (s) => (item(s).required = ["id"]) },
-  "response-field-made-required": { breaking: false, after: (s) => item(s).required.push("note") },
+  "response-field-made-required": { breaking: true, after: (s) => item(s).required.push("note") },
   "request-variant-removed": { breaking: true, after: (s) => input(s).properties.owner.oneOf.pop() },
   "request-variant-added": { breaking: false, after: (s) => input(s).properties.owner.oneOf.push({ type: "boolean" }) },
   "response-variant-added": { breaking: true, after: (s) => item(s).properties.owner.oneOf.push({ type: "boolean" }) },

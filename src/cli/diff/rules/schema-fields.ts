@@ -12,7 +12,14 @@ export const FIELD_RULES = {
   "response-field-removed": { breaking: true, reason: "code that reads it no longer compiles (the property is gone from the type)" },
   "response-field-added": { breaking: false, reason: "a new field to read; code written today ignores it" },
   "response-field-made-optional": { breaking: true, reason: "its type becomes `T | undefined`: code that uses it as `T` no longer compiles under strict null checks" },
-  "response-field-made-required": { breaking: false, reason: "code that checks for its absence still compiles; the check just always passes" },
+  // Reading code still compiles, but this package also builds answers from the spec: a test
+  // double typed from it (the MSW kit's respond(), a fixture checked by the zod schemas) that
+  // leaves the field out no longer compiles or is refused, and validate "strict" refuses an
+  // answer without it. For this package's consumers that is a breaking change.
+  "response-field-made-required": {
+    breaking: true,
+    reason: "answers built from the spec (MSW respond() fixtures, test doubles) that leave it out no longer compile or are refused, and validate \"strict\" refuses an answer without it",
+  },
 } satisfies Record<string, Rule>;
 
 const requiredOf = (schema: Schema) => new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
