@@ -971,15 +971,9 @@ export interface components {
          * @example 1718531412
          */
         XRateLimitReset: number;
-        /**
-         * @description Present only once a retirement of `/api/v1/` has been scheduled (the vendor promises at least six months of overlap after `/api/v2/` ships). The vendor cites RFC 8594 for it but gives no value format; inferred from RFC 9745, which defines this header, the value is a structured-field date such as `@1798761600` (Unix seconds). Treat the value as opaque text.
-         * @example @1798761600
-         */
+        /** @description Present only once a retirement of `/api/v1/` has been scheduled (the vendor promises at least six months of overlap after `/api/v2/` ships). The vendor cites RFC 8594 for it but gives no value format; inferred from RFC 9745, which defines this header, the value is a structured-field date such as `@1798761600` (Unix seconds). Treat the value as opaque text. No example is given on purpose: a mock serving one would announce a retirement that has not been scheduled. */
         Deprecation: string;
-        /**
-         * @description Present only once a retirement of `/api/v1/` has been scheduled: the moment after which the endpoint may stop answering. The vendor gives no value format; inferred from RFC 8594, which defines this header, it is an HTTP-date.
-         * @example Fri, 01 Jan 2027 00:00:00 GMT
-         */
+        /** @description Present only once a retirement of `/api/v1/` has been scheduled: the moment after which the endpoint may stop answering. The vendor gives no value format; inferred from RFC 8594, which defines this header, it is an HTTP-date. */
         Sunset: string;
         /**
          * @description Sent only with 429. Number of seconds to wait before the next request; the vendor asks callers to honour it exactly rather than retrying on a fixed interval.

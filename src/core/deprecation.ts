@@ -4,7 +4,7 @@
 import { parseHttpDate } from "./retry.js";
 
 export interface DeprecationNotice {
-  /** A `Deprecation` header was sent. */
+  /** A well-formed `Deprecation` header was sent (`@<epoch>`, an HTTP-date or `true`). */
   deprecated: boolean;
   /** When the operation is (or was) deprecated, if the header gave a date. */
   deprecatedAt?: Date;
@@ -33,19 +33,24 @@ export function linksByRel(link: string): Map<string, string> {
   return out;
 }
 
-/** The notice the headers carry, or undefined when they carry none. */
+/**
+ * The notice the headers carry, or undefined when they carry none. A malformed value counts as
+ * absent (as a malformed Retry-After does): a mock that fills an undocumented header with a
+ * placeholder such as "string" must not announce a retirement nobody scheduled.
+ */
 export function parseDeprecation(headers: Headers): DeprecationNotice | undefined {
-  const deprecation = headers.get("deprecation");
+  const deprecation = headers.get("deprecation")?.trim();
   const sunset = headers.get("sunset");
   const link = headers.get("link");
   const links = link && /deprecation|sunset/i.test(link) ? linksByRel(link) : undefined;
   const deprecationLink = links?.get("deprecation");
   const sunsetLink = links?.get("sunset");
-  if (deprecation === null && sunset === null && !deprecationLink && !sunsetLink) return undefined;
-  const notice: DeprecationNotice = { deprecated: deprecation !== null };
-  const at = deprecation === null ? undefined : deprecationDate(deprecation);
-  if (at) notice.deprecatedAt = at;
+  const at = deprecation ? deprecationDate(deprecation) : undefined;
+  const deprecated = at !== undefined || deprecation?.toLowerCase() === "true";
   const sunsetDate = sunset === null ? undefined : parseHttpDate(sunset.trim());
+  if (!deprecated && sunsetDate === undefined && !deprecationLink && !sunsetLink) return undefined;
+  const notice: DeprecationNotice = { deprecated };
+  if (at) notice.deprecatedAt = at;
   if (sunsetDate !== undefined) notice.sunsetAt = new Date(sunsetDate);
   if (deprecationLink) notice.deprecationLink = deprecationLink;
   if (sunsetLink) notice.sunsetLink = sunsetLink;

@@ -1,7 +1,7 @@
 // The key goes in X-Api-Key by default or as a Bearer token on request; Prism (the spec) accepts
 // either, and a request without a key gets the vendor's own 401 body as an AuthenticationError.
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, unwrap } from "../../src/index.js";
+import { AuthenticationError, ConfigurationError, unwrap } from "../../src/index.js";
 import { createAilabsauditClient } from "../../src/ailabsaudit/index.js";
 import { mockUrl, recordingFetch } from "../helpers.js";
 
@@ -33,7 +33,9 @@ describe("AILabsAudit authentication schemes", () => {
   });
 
   it("refuses an auth scheme the vendor does not have, naming the ones it has", () => {
-    expect(() => createAilabsauditClient({ apiKey, auth: "basic" as "bearer" })).toThrow(/apiKeyHeader, bearer/);
+    const create = () => createAilabsauditClient({ apiKey, auth: "basic" as "bearer" });
+    expect(create).toThrow(ConfigurationError);
+    expect(create).toThrow(/auth must be one of "apiKeyHeader", "bearer", got "basic"/);
   });
 
   for (const header of ["x-api-key", "authorization"] as const) {

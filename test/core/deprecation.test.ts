@@ -28,10 +28,16 @@ describe("parseDeprecation", () => {
     expect(parseDeprecation(new Headers({ sunset: "Tue, 30 Jun 2026 23:59:59 GMT" }))).toEqual({ deprecated: false, sunsetAt: new Date("2026-06-30T23:59:59Z") });
   });
 
-  it("nothing for answers without them, or with only other links; garbage dates are left out", () => {
+  it("nothing for answers without them, with only other links, or with malformed values (a mock's placeholder)", () => {
     expect(parseDeprecation(new Headers({ "content-type": "application/json" }))).toBeUndefined();
     expect(parseDeprecation(new Headers({ link: '<https://x.example/page2>; rel="next"' }))).toBeUndefined();
-    expect(parseDeprecation(new Headers({ deprecation: "@soon", sunset: "next year" }))).toEqual({ deprecated: true });
+    expect(parseDeprecation(new Headers({ deprecation: "@soon", sunset: "next year" }))).toBeUndefined();
+    // Prism fills a declared header that has no example with its type's name.
+    expect(parseDeprecation(new Headers({ deprecation: "string", sunset: "string" }))).toBeUndefined();
+    expect(parseDeprecation(new Headers({ deprecation: "string", sunset: "Tue, 30 Jun 2026 23:59:59 GMT" }))).toEqual({
+      deprecated: false,
+      sunsetAt: new Date("2026-06-30T23:59:59Z"),
+    });
   });
 });
 

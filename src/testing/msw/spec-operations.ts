@@ -77,7 +77,9 @@ function exampleOf(holder: Json): unknown {
 
 function headerValue(header: Json): string | undefined {
   const schema = (header.schema ?? {}) as Json;
-  const value = exampleOf(header) ?? exampleOf(schema) ?? schema.default;
+  // Without an example or default, Prism's static mode sends a string header as the literal
+  // "string" (its JSON Schema sampler); the kit answers the same, so both mocks agree.
+  const value = exampleOf(header) ?? exampleOf(schema) ?? schema.default ?? (schema.type === "string" ? "string" : undefined);
   if (value === undefined) return undefined;
   return typeof value === "string" ? value : JSON.stringify(value);
 }
