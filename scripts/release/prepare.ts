@@ -43,6 +43,9 @@ for (const file of ["package.json", "package-lock.json"]) {
   if (json.packages?.[""]) json.packages[""].version = version;
   writeFileSync(join(repoRoot, file), `${JSON.stringify(json, null, 2)}\n`);
 }
+// The User-Agent's version is a constant in the source (no package.json read at run time).
+const versionFile = join(repoRoot, "src/core/package-version.ts");
+writeFileSync(versionFile, readFileSync(versionFile, "utf8").replace(/PACKAGE_VERSION = "[^"]*"/, `PACKAGE_VERSION = "${version}"`));
 const release = releaseInputs(repoRoot, version);
 writeBaseline(repoRoot, release);
 for (const text of release.brokenAtRelease) console.warn(`does not compile in this release either (not stored, fix it): ${text}`);
