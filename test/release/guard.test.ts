@@ -9,6 +9,11 @@ import { checkRelease } from "../../scripts/release/guard.js";
 import { allowsBreaking, nextBreaking } from "../../scripts/release/versions.js";
 import { repoRoot } from "../../scripts/vendors.js";
 
+// The versions the cases speak of, from the baseline: the guard outlives any one release.
+const BASE = readFileSync(join(repoRoot, "release/baseline/version"), "utf8").trim();
+const NEXT = nextBreaking(BASE);
+const PATCH = BASE.replace(/\d+$/, (n) => String(Number(n) + 1));
+
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -35,7 +40,7 @@ function editSpec(dir: string, vendor: string, edit: (spec: any) => void) {
 const setVersion = (dir: string, version: string) => writeFileSync(join(dir, "package.json"), JSON.stringify({ version }));
 const addEntry = (dir: string, version: string, vendors: string[]) => {
   const file = join(dir, "CHANGELOG.md");
-  const text = readFileSync(file, "utf8").replace("## [0.1.0]", `## [${version}] - 2027-01-01\n\nStricter specs.\n\n${vendors.map((v) => `### ${v}\n\n- changed\n\n`).join("")}## [0.1.0]`);
+  const text = readFileSync(file, "utf8").replace(`## [${BASE}]`, `## [${version}] - 2027-01-01\n\nStricter specs.\n\n${vendors.map((v) => `### ${v}\n\n- changed\n\n`).join("")}## [${BASE}]`);
   writeFileSync(file, text);
 };
 // Seeded breaking change: AIPTx scans lose their `target` field (a response field removed).
@@ -61,50 +66,50 @@ describe("release guard", () => {
     editSpec(dir, "aiptx", removeTarget);
     const { problems } = checkRelease(dir);
     expect(problems).toEqual([
-      expect.stringContaining("breaking changes since 0.1.0 (aiptx) need version 0.2.0 or later, package.json says 0.1.0"),
+      expect.stringContaining(`breaking changes since ${BASE} (aiptx) need version ${NEXT} or later, package.json says ${BASE}`),
     ]);
   });
 
   it("fails on a breaking change with a patch bump (0.x needs a minor), even with a changelog entry", () => {
     const dir = copyOfRepo();
     editSpec(dir, "aiptx", removeTarget);
-    setVersion(dir, "0.1.1");
-    addEntry(dir, "0.1.1", ["aiptx"]);
-    expect(checkRelease(dir).problems).toEqual([expect.stringContaining("need version 0.2.0 or later, package.json says 0.1.1")]);
+    setVersion(dir, PATCH);
+    addEntry(dir, PATCH, ["aiptx"]);
+    expect(checkRelease(dir).problems).toEqual([expect.stringContaining(`need version ${NEXT} or later, package.json says ${PATCH}`)]);
   });
 
   it("fails on a breaking change with the right bump but no changelog entry, or one without the vendor", () => {
     const dir = copyOfRepo();
     editSpec(dir, "aiptx", removeTarget);
-    setVersion(dir, "0.2.0");
-    expect(checkRelease(dir).problems).toEqual([expect.stringContaining('need a CHANGELOG.md entry "## [0.2.0]"')]);
-    addEntry(dir, "0.2.0", ["ayliea"]);
+    setVersion(dir, NEXT);
+    expect(checkRelease(dir).problems).toEqual([expect.stringContaining(`need a CHANGELOG.md entry "## [${NEXT}]"`)]);
+    addEntry(dir, NEXT, ["ayliea"]);
     expect(checkRelease(dir).problems).toEqual([expect.stringContaining('no "### <vendor>" section for aiptx')]);
   });
 
-  it("passes on a breaking change released as 0.2.0 with its changelog entry", () => {
+  it("passes on a breaking change released as the next breaking version with its changelog entry", () => {
     const dir = copyOfRepo();
     editSpec(dir, "aiptx", removeTarget);
-    setVersion(dir, "0.2.0");
-    addEntry(dir, "0.2.0", ["aiptx"]);
+    setVersion(dir, NEXT);
+    addEntry(dir, NEXT, ["aiptx"]);
     expect(checkRelease(dir).problems).toEqual([]);
   });
 
   it("counts a previous release's snippet that no longer compiles as breaking", () => {
     const dir = copyOfRepo();
-    const extra = [{ vendor: "README", text: "README.md of 0.1.0, block at line 60 no longer compiles" }];
+    const extra = [{ vendor: "README", text: `README.md of ${BASE}, block at line 60 no longer compiles` }];
     expect(checkRelease(dir, extra).problems).toEqual([
-      expect.stringContaining("breaking changes since 0.1.0 (README) need version 0.2.0"),
-      expect.stringContaining('CHANGELOG.md\'s entry for 0.1.0 has no "### <vendor>" section for README'),
+      expect.stringContaining(`breaking changes since ${BASE} (README) need version ${NEXT}`),
+      expect.stringContaining(`CHANGELOG.md's entry for ${BASE} has no "### <vendor>" section for README`),
     ]);
   });
 
   it("fails on a new version without a changelog entry, and on a version that goes back", () => {
     const dir = copyOfRepo();
-    setVersion(dir, "0.1.1");
-    expect(checkRelease(dir).problems).toEqual(['version 0.1.1 has no CHANGELOG.md entry "## [0.1.1]"']);
+    setVersion(dir, PATCH);
+    expect(checkRelease(dir).problems).toEqual([`version ${PATCH} has no CHANGELOG.md entry "## [${PATCH}]"`]);
     setVersion(dir, "0.0.9");
-    expect(checkRelease(dir).problems).toContain("package.json version 0.0.9 is not after the last release 0.1.0");
+    expect(checkRelease(dir).problems).toContain(`package.json version 0.0.9 is not after the last release ${BASE}`);
   });
 
   it("knows which versions may break: major, or minor while 0.x", () => {
