@@ -85,3 +85,13 @@ export function propertySeed(name: string): number {
   const given = process.env[name];
   return given ? Number(given) : Math.floor(Math.random() * 2 ** 31);
 }
+
+/** What `run` throws (synchronously), or undefined: for asserting on an error's class and fields. */
+export function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -5,20 +5,12 @@ import { createAiclicksClient } from "../../src/aiclicks/index.js";
 import { createAilabsauditClient } from "../../src/ailabsaudit/index.js";
 import { createAiptxClient } from "../../src/aiptx/index.js";
 import { ConfigurationError } from "../../src/index.js";
+import { thrownBy } from "../helpers.js";
 
 const AICLICKS_KEY = "ak_live_Q7mZp2VxK9rT4wLc8NbH3sDf6GjY";
 const never = async (): Promise<Response> => {
   throw new Error("nothing may be sent");
 };
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe("client options", () => {
   it.each([

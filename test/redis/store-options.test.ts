@@ -5,15 +5,7 @@ import { createVendorClient } from "../../src/core/create-client.js";
 import { ConfigurationError, VendorError } from "../../src/index.js";
 import { createRedisRateLimitStore, RateLimitStoreError } from "../../src/redis/index.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { thrownBy } from "../helpers.js";
 
 describe("createRedisRateLimitStore options", () => {
   it.each([
