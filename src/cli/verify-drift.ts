@@ -1,15 +1,22 @@
 // The drift report: per operation, the fields the answers carry that the spec does not declare,
 // and the declared fields no answer of the run carried. A rename shows as one of each, even where
 // the spec lets both be absent (an optional field renamed passes every schema check).
-// Fields are named by path: `data[].id` is `id` in every item of the array `data`.
+// Fields are named by path: `data[].id` is `id` in every item of the array `data`. A field the
+// spec marks as a guess (its description starts GUESS_PREFIX: no vendor source shows it) is never
+// "never seen": a faithful API need not send what nobody documented, and a guess renamed still
+// shows as a field not in the spec.
 import type { JsonSchema, ResponseOracle } from "./response-oracle.js";
+
+/** How the specs mark a field no vendor source shows (test/specs/ checks every optional field has it or a source). */
+export const GUESS_PREFIX = "Not in the vendor's documentation:";
 
 export interface Drift {
   undeclared: string[];
   neverSeen: string[];
 }
 
-type Resolved = { node: JsonSchema; refs: string[] };
+/** A schema with its `$ref`s followed; `guess` when the property holding it is marked as one. */
+type Resolved = { node: JsonSchema; refs: string[]; guess?: boolean };
 
 export class DriftLedger {
   private readonly operations = new Map<string, { declared: Set<string>; seen: Set<string>; undeclared: Set<string> }>();
@@ -61,7 +68,10 @@ export class DriftLedger {
       const props = branch.node.properties as Record<string, JsonSchema> | undefined;
       if (!props) continue;
       found ??= new Map();
-      for (const [name, sub] of Object.entries(props)) if (!found.has(name)) found.set(name, this.resolve(sub, branch.refs));
+      for (const [name, sub] of Object.entries(props)) {
+        // The mark may sit beside a $ref (OpenAPI 3.1) or on the schema it names.
+        if (!found.has(name)) found.set(name, { ...this.resolve(sub, branch.refs), guess: isGuess(sub) });
+      }
     }
     return found;
   }
@@ -77,6 +87,7 @@ export class DriftLedger {
     const items = this.items(schema);
     if (items) this.declared(items, `${prefix}[]`, out);
     for (const [name, sub] of this.properties(schema) ?? []) {
+      if (sub.guess || isGuess(sub.node)) continue;
       const field = join(prefix, name);
       out.add(field);
       this.declared(sub, field, out);
@@ -105,5 +116,6 @@ export class DriftLedger {
   }
 }
 
+const isGuess = (schema: JsonSchema) => typeof schema.description === "string" && schema.description.startsWith(GUESS_PREFIX);
 const join = (prefix: string, name: string) => (prefix === "" ? name : `${prefix}.${name}`);
 const parentOf = (field: string) => field.replace(/(\[\])+$/, "").replace(/(^|\.)[^.]*$/, "").replace(/(\[\])+$/, "");

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ResponseOracle } from "../../src/cli/response-oracle.js";
 import type { BundledSpec } from "../../src/cli/spec-examples.js";
-import { DriftLedger, type Drift } from "../../src/cli/verify-drift.js";
+import { DriftLedger, GUESS_PREFIX, type Drift } from "../../src/cli/verify-drift.js";
 
 const spec = {
   info: { title: "t", version: "1" },
@@ -58,5 +58,17 @@ describe("the drift report", () => {
     // `owner` was seen (as null), so its object branch's `email` was not; a recursive `parent` is
     // walked once, its own fields are the Domain's already named.
     expect(drift.neverSeen).toEqual(["data[].owner.email", "meta.request_id"]);
+  });
+
+  it("a field the spec marks as a guess is never 'never seen' (beside a $ref or on its own schema); renamed, it is still not in the spec", async () => {
+    const guessed = structuredClone(spec) as unknown as { components: { schemas: Record<string, any> } };
+    const domain = guessed.components.schemas.Domain;
+    domain.properties.name.description = `${GUESS_PREFIX} seen in a screenshot only.`;
+    domain.properties.parent = { $ref: "#/components/schemas/Domain", description: `${GUESS_PREFIX} inferred.` };
+    const ledger = new DriftLedger(await ResponseOracle.for(guessed as unknown as BundledSpec));
+    ledger.record("listDomains", POINTER, { data: [{ id: "1", owner: null, title: "a" }], meta: { request_id: "r" }, extra: {} });
+    const [[, drift]] = ledger.report() as [[string, Drift]];
+    expect(drift.neverSeen).toEqual(["data[].owner.email"]);
+    expect(drift.undeclared).toEqual(["data[].title"]);
   });
 });
