@@ -37,7 +37,7 @@ Write operations are never called.
 
 Options:
   --upstream URL   the API to check, e.g. https://api.aiclicks.io/api/v1
-  --strict         drift (fields not in the spec, declared fields never seen) is a violation
+  --strict         drift (fields not in the spec, documented fields never seen) is a violation
   --timeout S      seconds to wait for each answer (default 30)
   --help           this text
 
