@@ -32,9 +32,8 @@ describe("ai-vendor-contracts verify", () => {
     expect(stdout).toContain("checked 11 / skipped 0 / violations 0\nNo contract violations");
     expect(stdout.match(/✓/g)).toHaveLength(11);
     expect(stdout).toMatch(/Drift: fields the answers and the spec do not share \(--strict makes them violations\)\n  ~ validateApiKey\n +not in the spec: added_by_vendor\n/);
-    // The lifecycle headers an answer carries are printed under its operation, as sent.
-    const { headers } = specRoutes(specPath("aiclicks")).get("/api/v1/validate")!;
-    expect(stdout).toContain(`✓ validateApiKey               GET /api/v1/validate → 200\n      Deprecation: ${headers.Deprecation} · Sunset: ${headers.Sunset}\n`);
+    // The spec documents no retirement: no lifecycle line.
+    expect(stdout).not.toMatch(/Deprecation:|Sunset:/);
     expect(code).toBe(0);
     expect(stdout).not.toContain(KEY);
 
@@ -42,6 +41,18 @@ describe("ai-vendor-contracts verify", () => {
     expect(strict.stdout).toMatch(/  ✗ validateApiKey\n +not in the spec: added_by_vendor\n/);
     expect(strict.stdout).toMatch(/checked 11 \/ skipped 0 \/ violations [1-9]\d*\nThe answers break the aiclicks spec/);
     expect(strict.code).toBe(1);
+  }, 60_000);
+
+  it("the Deprecation and Sunset headers an answer carries are printed under its operation, as sent", async () => {
+    const routes = specRoutes(specPath("aiclicks"));
+    upstream = await listenLoopback((req, res) => {
+      const route = routes.get(new URL(req.url!, "http://x").pathname);
+      if (!route) return void res.writeHead(404).end();
+      const lifecycle = { deprecation: "@1798761600", sunset: "Fri, 01 Jan 2027 00:00:00 GMT" };
+      res.writeHead(200, { "content-type": route.media, ...route.headers, ...lifecycle }).end(JSON.stringify(route.body));
+    });
+    const { stdout } = await verify("aiclicks", upstream.url);
+    expect(stdout).toContain("✓ validateApiKey               GET /api/v1/validate → 200\n      Deprecation: @1798761600 · Sunset: Fri, 01 Jan 2027 00:00:00 GMT\n");
   }, 60_000);
 
   it("a wrong type and a missing required field are reported per operation, exit 1", async () => {
