@@ -154,10 +154,15 @@ describe.each(vendors)("%s reference page", (vendor) => {
         const tag = (await group.innerText()).trim();
         const expected = operations.filter((op) => op.tags.includes(tag)).length;
         expect(expected, `operations tagged "${tag}" in the spec`).toBeGreaterThan(0);
-        await group.click();
-        // Redoc renders a group's items after the click, on its own schedule: wait for the last
-        // of them, however long a busy machine takes, before reading the menu.
-        await group.locator("xpath=..").locator(".menu-item-type-operation a[href^='#/']").nth(expected - 1).waitFor();
+        // A click toggles the group, and Redoc may have opened it already (it opens the group of
+        // the section in view): click until its items show. Redoc renders them on its own
+        // schedule, so each look waits, however long a busy machine takes.
+        const last = group.locator("xpath=..").locator(".menu-item-type-operation a[href^='#/']").nth(expected - 1);
+        for (let clicks = 0; !(await last.isVisible()); clicks++) {
+          expect(clicks, `clicks to open the "${tag}" group`).toBeLessThan(4);
+          await group.click();
+          await last.waitFor({ timeout: 10_000 }).catch(() => {});
+        }
         for (const [href, label] of await menu
           .locator("[data-component-name='Menu/MenuItem'] a[href^='#/']")
           .evaluateAll((links) => links.map((a) => [a.getAttribute("href")!, (a as HTMLElement).innerText] as const))) {
