@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const client = createAiptxClient({ apiKey: "aiptx_consumer", validate: "strict", rateLimit: false, maxRetries: 0, throwOnError: true });
     const getScan = () => client.GET("/scans/{scan_id}", { params: { path: { scan_id: "scan_cjs" } } });
     if (unwrap(await getScan()).data.status !== "running") throw new Error("default answer is not the spec's example");
-    server.use(aiptx.respond("GET /scans/{scan_id}", 404, { success: false, error: { code: "SCAN_GONE", message: "deleted" } }));
+    server.use(aiptx.respond("GET /scans/{scan_id}", 404, { success: false, error: { code: "SCAN_GONE", message: "deleted" }, meta: { request_id: "req_cjs" } }));
     const error = await getScan().then(
       () => undefined,
       (e: unknown) => e,
