@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { bundleSpec, renderBundle } from "./bundle.js";
 import { renderOperations } from "./operations.js";
+import { renderPrecompiled } from "./precompiled.js";
 import { renderTypes } from "./types.js";
 import { renderValidators } from "./validators.js";
 import { listVendors, repoRoot } from "./vendors.js";
@@ -12,13 +13,15 @@ import { renderZodEntry, renderZodFactories, zodDeclarations } from "./zod-facto
 export async function renderVendor(vendor: string): Promise<Record<string, string>> {
   const doc = await bundleSpec(vendor);
   const schemas = zodDeclarations(await renderZod(doc));
+  const zodFactories = renderZodFactories(schemas);
   return {
     "openapi.json": renderBundle(doc),
     "schema.d.ts": await renderTypes(doc),
-    "zod-factories.ts": renderZodFactories(schemas),
+    "zod-factories.ts": zodFactories,
     "zod.ts": renderZodEntry(schemas),
     "operations.ts": renderOperations(doc),
     "validators.ts": renderValidators(doc, schemas.map((s) => s.name)),
+    ...(await renderPrecompiled(doc, zodFactories, vendor)),
   };
 }
 

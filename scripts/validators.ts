@@ -8,8 +8,6 @@ import { GENERATED_HEADER } from "./vendors.js";
 export function renderValidators(doc: OpenApiDocument, schemaNames: string[]): string {
   const known = new Set(schemaNames);
   const ref = (name: string) => (known.has(name) ? `build.${name}()` : "undefined");
-  // Responses are the large values a long-running client checks over and over.
-  const response = (name: string) => (known.has(name) ? `compileOnReuse(build.${name}())` : "undefined");
   const rows = operationEntries(doc).map((e) => {
     const name = schemaBaseName(e.operationId);
     return (
@@ -18,7 +16,7 @@ export function renderValidators(doc: OpenApiDocument, schemaNames: string[]): s
       `      path: ${ref(`z${name}Path`)},\n` +
       `      query: ${ref(`z${name}Query`)},\n` +
       `      body: ${ref(`z${name}Body`)},\n` +
-      `      response: ${e.responseKind === "json" ? response(`z${name}Response`) : "undefined"},\n` +
+      `      response: ${e.responseKind === "json" ? ref(`z${name}Response`) : "undefined"},\n` +
       `    };\n` +
       `  },`
     );
@@ -27,7 +25,6 @@ export function renderValidators(doc: OpenApiDocument, schemaNames: string[]): s
     `// ${GENERATED_HEADER}`,
     "// The zod schemas of each operation's request and JSON response, keyed like operations.ts;",
     "// reading an entry builds its schemas.",
-    'import { compileOnReuse } from "../../src/core/compile-on-reuse.js";',
     'import * as build from "./zod-factories.js";',
     'import type { ValidatorTable } from "../../src/core/operation.js";',
     "",

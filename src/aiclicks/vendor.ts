@@ -35,4 +35,5 @@ export const aiclicks: VendorDescription = {
   },
   operations: operationTable,
   loadValidators: async () => (await import("../../generated/aiclicks/validators.js")).validatorTable,
+  loadPrecompiled: async () => (await import("../../generated/aiclicks/precompiled.js")).precompiledTable,
 };

@@ -51,4 +51,5 @@ export const ailabsaudit: VendorDescription = {
   },
   operations: operationTable,
   loadValidators: async () => (await import("../../generated/ailabsaudit/validators.js")).validatorTable,
+  loadPrecompiled: async () => (await import("../../generated/ailabsaudit/precompiled.js")).precompiledTable,
 };

@@ -51,4 +51,5 @@ export const aiptx: VendorDescription = {
   },
   operations: operationTable,
   loadValidators: async () => (await import("../../generated/aiptx/validators.js")).validatorTable,
+  loadPrecompiled: async () => (await import("../../generated/aiptx/precompiled.js")).precompiledTable,
 };

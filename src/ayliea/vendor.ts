@@ -46,4 +46,5 @@ export const ayliea: VendorDescription = {
   },
   operations: operationTable,
   loadValidators: async () => (await import("../../generated/ayliea/validators.js")).validatorTable,
+  loadPrecompiled: async () => (await import("../../generated/ayliea/precompiled.js")).precompiledTable,
 };

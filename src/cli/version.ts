@@ -1,13 +1,7 @@
-// The package's own version, read from its package.json: two levels up in the sources
-// (src/cli/), three in the build (dist/src/cli/).
-import { existsSync, readFileSync } from "node:fs";
+// The package's own version, read from its package.json, wherever the CLI's code was bundled to.
+import { readFileSync } from "node:fs";
+import { packageRoot } from "../testing/package-root.js";
 
 export function packageVersion(): string {
-  for (const up of ["../../package.json", "../../../package.json"]) {
-    const file = new URL(up, import.meta.url);
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-    if (pkg.name === "ai-vendor-contracts" && pkg.version) return pkg.version;
-  }
-  throw new Error("cannot find the package.json of ai-vendor-contracts next to the CLI; reinstall the package.");
+  return (JSON.parse(readFileSync(new URL("package.json", packageRoot()), "utf8")) as { version: string }).version;
 }

@@ -1,32 +1,84 @@
-// The vendor's zod schemas, imported on the first validated call and kept: a client with
-// `validate: "off"` never loads zod, and a bundler leaves the schemas in a lazy chunk. Each
-// operation's schemas are built when it is first called, so a cold start builds only those.
-// A failed load (a chunk that did not arrive) fails that call before anything is sent; the next
-// call loads again.
-import { VendorError, type ErrorContext } from "./errors.js";
+// The checks of an operation's request parts and JSON response, loaded on the first validated
+// call and kept: a client with `validate: "off"` loads none of it, and a bundler leaves it in lazy
+// chunks. Two tiers, one verdict:
+//   1. the precompiled checks (generated/<vendor>/precompiled.js, plain functions compiled from
+//      the zod schemas at build time): a conforming value passes without zod ever loading;
+//   2. zod, the validator of record: a value the precompiled check refuses is checked again by
+//      zod, whose issues are reported; if zod accepts it, it passes.
+// So a cold "strict" call pays for a small chunk, not for loading zod and building schemas, and
+// zod's verdict stands on every value (test/property/ proves the first tier never accepts what
+// zod refuses). A failed load (a chunk that did not arrive) fails that call before anything is
+// sent, or, for a response, with the same error; the next call loads again.
+import { VendorError, type ErrorContext, type ValidationIssue } from "./errors.js";
 import { lazy } from "./lazy.js";
-import type { OperationSchemas, ValidatorTable } from "./operation.js";
+import type { OperationSchemas, PrecompiledCheck, ValidatorTable } from "./operation.js";
+import { check } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
 
-export type SchemasFor = (key: string, context: ErrorContext) => Promise<OperationSchemas | undefined>;
+/** No issues: the value conforms. A promise only when zod had to be loaded to say so. */
+export type PartCheck = (value: unknown) => readonly ValidationIssue[] | Promise<readonly ValidationIssue[]>;
+
+export type OperationChecks = Record<keyof OperationSchemas, PartCheck | undefined>;
+
+export type SchemasFor = (key: string, context: ErrorContext) => Promise<OperationChecks | undefined>;
+
+const NONE: readonly ValidationIssue[] = Object.freeze([]);
+const PARTS = ["path", "query", "body", "response"] as const;
 
 export function lazyValidators(vendor: VendorDescription): SchemasFor {
-  const validators = lazy<ValidatorTable>(() => vendor.loadValidators());
-  const built = new Map<string, OperationSchemas | undefined>();
+  const zodTable = lazy<ValidatorTable>(() => vendor.loadValidators());
+  const precompiledTable = vendor.loadPrecompiled && lazy(vendor.loadPrecompiled);
+  const built = new Map<string, OperationChecks | undefined>();
+
+  const failedLoad = (cause: unknown, context: ErrorContext, sent = false) => {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new VendorError(
+      `${vendor.displayName} client: could not load the schemas that validate ${context.operation} (${reason}); ` +
+        `${sent ? "the request was sent, but its answer could not be checked" : "nothing was sent"}. Try again, or pass validate: "off" to skip validation.`,
+      context,
+      { cause },
+    );
+  };
+  /** zod's schemas of one operation; reading the entry builds them. */
+  const zodSchemas = async (key: string, context: ErrorContext, sent = false) => {
+    try {
+      return (await zodTable())[key];
+    } catch (cause) {
+      throw failedLoad(cause, context, sent);
+    }
+  };
+
   return async (key, context) => {
     if (built.has(key)) return built.get(key);
-    try {
-      const schemas = (await validators())[key];
-      built.set(key, schemas);
-      return schemas;
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new VendorError(
-        `${vendor.displayName} client: could not load the zod schemas that validate ${context.operation} (${reason}); ` +
-          `nothing was sent. Try again, or pass validate: "off" to skip validation.`,
-        context,
-        { cause },
-      );
+    let checks: OperationChecks | undefined;
+    if (precompiledTable) {
+      let precompiled: Record<keyof OperationSchemas, PrecompiledCheck | undefined> | undefined;
+      try {
+        precompiled = (await precompiledTable())[key];
+      } catch (cause) {
+        throw failedLoad(cause, context);
+      }
+      if (precompiled) {
+        const tiered = (part: keyof OperationSchemas): PartCheck | undefined => {
+          const fast = precompiled[part];
+          if (!fast) return undefined;
+          // zod without a schema for the part accepts anything: its verdict stands.
+          const byZod = (value: unknown) => zodSchemas(key, context, part === "response").then((schemas) => (schemas?.[part] ? check(schemas[part], value) : NONE));
+          return (value) => (fast(value) ? NONE : byZod(value));
+        };
+        checks = Object.fromEntries(PARTS.map((part) => [part, tiered(part)])) as OperationChecks;
+      }
+    } else {
+      const schemas = await zodSchemas(key, context);
+      if (schemas) {
+        const direct = (part: keyof OperationSchemas): PartCheck | undefined => {
+          const schema = schemas[part];
+          return schema && ((value) => check(schema, value));
+        };
+        checks = Object.fromEntries(PARTS.map((part) => [part, direct(part)])) as OperationChecks;
+      }
     }
+    built.set(key, checks);
+    return checks;
   };
 }

@@ -40,6 +40,12 @@ export interface OperationSchemas {
 /** Same keys as the OperationTable; each entry builds its schemas when first read. */
 export type ValidatorTable = Record<string, OperationSchemas>;
 
+/** A check compiled at build time from a zod schema (generated/<vendor>/precompiled.js): conforms or not. */
+export type PrecompiledCheck = (value: unknown) => boolean;
+
+/** Same keys and parts as the ValidatorTable, a precompiled check where zod has a schema. */
+export type PrecompiledTable = Record<string, Record<keyof OperationSchemas, PrecompiledCheck | undefined>>;
+
 /** Builds a value on the first call and returns the same one after: the generated schema factories. */
 export function once<T>(build: () => T): () => T {
   let value: T | undefined;

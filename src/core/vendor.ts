@@ -1,6 +1,6 @@
 // What core needs to know about a vendor. Each src/<vendor>/vendor.ts fills this in once;
 // core itself names no vendor.
-import type { OperationTable, ValidatorTable } from "./operation.js";
+import type { OperationTable, PrecompiledTable, ValidatorTable } from "./operation.js";
 import type { PaginationStyle } from "./paginate.js";
 
 export interface AuthScheme {
@@ -40,4 +40,10 @@ export interface VendorDescription {
    * used; an entry builds its operation's schemas when it is first read.
    */
   loadValidators: () => Promise<ValidatorTable>;
+  /**
+   * Loads the checks precompiled from those schemas (`() => import("…/precompiled.js")`): the
+   * fast path, which needs no zod. A value they refuse goes to zod, whose verdict and issues stand.
+   * Without it, every check is zod's.
+   */
+  loadPrecompiled?: () => Promise<PrecompiledTable>;
 }

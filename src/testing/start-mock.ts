@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { freePort, portInUse, startPrism } from "./prism-process.js";
+import { generatedRoot } from "./package-root.js";
 
 export type VendorName = "aiclicks" | "ailabsaudit" | "aiptx" | "ayliea" | (string & {});
 
@@ -25,20 +26,18 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-// Same relative place in the sources and in dist/ (compile copies the bundles there).
-const generatedRoot = new URL("../../generated/", import.meta.url);
 
 /** Every vendor whose bundled spec ships with the package. */
 export function listMockVendors(): string[] {
-  return readdirSync(generatedRoot, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/openapi.json`, generatedRoot)))
+  return readdirSync(generatedRoot(), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/openapi.json`, generatedRoot())))
     .map((entry) => entry.name)
     .sort();
 }
 
 /** The bundled spec shipped with the package. */
 export function specPath(vendor: VendorName): string {
-  return fileURLToPath(new URL(`${vendor}/openapi.json`, generatedRoot));
+  return fileURLToPath(new URL(`${vendor}/openapi.json`, generatedRoot()));
 }
 
 /** Throws, naming the known vendors, unless `vendor` ships a spec. */

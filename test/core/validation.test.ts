@@ -121,10 +121,28 @@ describe("loading the zod schemas", () => {
     const client = createVendorClient<TestPaths>({ ...testVendor, operations: table, loadValidators }, { apiKey: TEST_KEY, validate: "strict", fetch });
     const error = await get(client).catch((e) => e);
     expect(error).toBeInstanceOf(VendorError);
-    expect(error.message).toContain("could not load the zod schemas that validate getScan (GET /scans/{scan_id}) (chunk failed to load)");
+    expect(error.message).toContain("could not load the schemas that validate getScan (GET /scans/{scan_id}) (chunk failed to load)");
     expect(error.message).toContain('validate: "off"');
     expect(fetch).not.toHaveBeenCalled();
     await expect(get(client)).rejects.toBeInstanceOf(ResponseValidationError);
     expect(loadValidators).toHaveBeenCalledTimes(2);
+  });
+
+  it("the precompiled checks failing to load is the same error; a refused answer whose zod chunk fails names it too", async () => {
+    const loadPrecompiled = vi.fn(aiptx.loadPrecompiled!).mockRejectedValueOnce(new Error("chunk failed to load"));
+    const loadValidators = vi.fn(aiptx.loadValidators).mockRejectedValueOnce(new Error("zod chunk failed to load"));
+    const fetch = vi.fn(answering(scan));
+    const client = createVendorClient<TestPaths>({ ...testVendor, operations: table, loadValidators, loadPrecompiled }, { apiKey: TEST_KEY, validate: "strict", fetch });
+    const first = await get(client).catch((e) => e);
+    expect(first).toBeInstanceOf(VendorError);
+    expect(first.message).toContain("could not load the schemas that validate getScan (GET /scans/{scan_id}) (chunk failed to load)");
+    expect(fetch).not.toHaveBeenCalled();
+    // The precompiled check refuses this answer; zod, asked for its issues, fails to load.
+    const second = await get(client).catch((e) => e);
+    expect(second).toBeInstanceOf(VendorError);
+    expect(second.message).toContain("(zod chunk failed to load); the request was sent, but its answer could not be checked");
+    // The next refusal loads zod again, and its issues are reported.
+    await expect(get(client)).rejects.toBeInstanceOf(ResponseValidationError);
+    expect([loadPrecompiled.mock.calls.length, loadValidators.mock.calls.length]).toEqual([2, 2]);
   });
 });

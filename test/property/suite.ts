@@ -3,7 +3,8 @@
 // every mutant of an answer (a required property dropped, a field given a type its schema
 // forbids) must be refused by it. The spec itself, through a draft-07 validator, is the referee:
 // a sample zod refuses is a false rejection only if the spec accepts it, and a mutant counts only
-// if the spec refuses it.
+// if the spec refuses it. The client's precompiled check (its fast path, which loads no zod) must
+// give zod's own verdict on every sample and every mutant.
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,7 +122,7 @@ export function propertySuite(vendor: VendorDescription, options: SuiteOptions) 
       describe(key, () => {
         const op = () => operations.find((o) => o.key === key)!;
 
-        it(`${SAMPLES} responses: all 2xx JSON, all valid per the spec, none rejected by zod`, () => {
+        it(`${SAMPLES} responses: all 2xx JSON, all valid per the spec, none rejected by zod, the precompiled check agreeing`, () => {
           const got = samples.get(key)!;
           expect(got).toHaveLength(SAMPLES);
           const o = op();
@@ -135,8 +136,11 @@ export function propertySuite(vendor: VendorDescription, options: SuiteOptions) 
 
           const falseRejections: string[] = [];
           const invalidPerSpec: string[] = [];
+          const disagreements: string[] = [];
           for (const value of values.get(key)!) {
             const zodOk = o.zod.safeParse(value).success;
+            // The client's fast path must give zod's verdict (src/core/load-validators.ts).
+            if (o.precompiled(value) !== zodOk) disagreements.push(`${zodOk ? "refused" : "accepted"} what zod ${zodOk ? "accepts" : "refuses"}: ${firstIssue(o, value)}`);
             const specOk = o.oracle(value);
             // json-schema-faker may in principle produce what the spec forbids; no such sample
             // occurs at these seeds, and any that did would be listed here, not waved through.
@@ -145,9 +149,10 @@ export function propertySuite(vendor: VendorDescription, options: SuiteOptions) 
           }
           expect(invalidPerSpec).toEqual([]);
           expect(falseRejections).toEqual([]);
+          expect(disagreements).toEqual([]);
         });
 
-        it("every mutant (a required property dropped, a field of a forbidden type) is rejected", () => {
+        it("every mutant (a required property dropped, a field of a forbidden type) is rejected, by zod and the precompiled check", () => {
           const o = op();
           const all = values.get(key)!.map((value) => ({ value, sites: mutationSites(contract, value, o.schema, o.pointer) }));
           // Every site class (a location, array positions ignored) is mutated once per response;
@@ -157,6 +162,7 @@ export function propertySuite(vendor: VendorDescription, options: SuiteOptions) 
           const rotation = new Map<string, number>();
           const notInvalid: string[] = [];
           const accepted: string[] = [];
+          const disagreements: string[] = [];
           let drops = 0;
           let types = 0;
           for (const { value, sites } of all) {
@@ -176,12 +182,15 @@ export function propertySuite(vendor: VendorDescription, options: SuiteOptions) 
               const label = `${site.kind === "drop" ? "drop" : `${JSON.stringify(wrong)} (${jsonType(wrong)}) for [${site.allowed}]`} at ${showPath(site.path)} (${site.at})`;
               if (o.oracle(mutant)) notInvalid.push(label);
               else if (o.zod.safeParse(mutant).success) accepted.push(label);
+              if (o.precompiled(mutant) !== o.zod.safeParse(mutant).success) disagreements.push(label);
             }
           }
           // The walker must only make mutants the spec refuses …
           expect(notInvalid).toEqual([]);
           // … and zod must refuse every one of them.
           expect(accepted).toEqual([]);
+          // … and the precompiled check gives zod's verdict on each.
+          expect(disagreements).toEqual([]);
           expect(types).toBeGreaterThanOrEqual(SAMPLES); // at least the root of every response
           const requiredPresent = all.some(({ sites }) => sites.some((s) => s.kind === "drop"));
           if (requiredPresent) expect(drops).toBeGreaterThanOrEqual(SAMPLES);
@@ -210,6 +219,7 @@ export function propertySuite(vendor: VendorDescription, options: SuiteOptions) 
                 }
                 expect(o.oracle(mutant)).toBe(false);
                 expect(o.zod.safeParse(mutant).success).toBe(false);
+                expect(o.precompiled(mutant)).toBe(false);
               },
             ),
             { seed: FC_SEED, numRuns: COMBINED_RUNS },

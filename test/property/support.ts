@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { authHeaderFor, exampleTarget, operationsOf, type BundledSpec, type SpecOperation } from "../../src/cli/spec-examples.js";
-import type { OperationTable, Schema, ValidatorTable } from "../../src/core/operation.js";
+import type { OperationTable, PrecompiledCheck, PrecompiledTable, Schema, ValidatorTable } from "../../src/core/operation.js";
 import type { VendorDescription } from "../../src/core/vendor.js";
 import { deref, type Spec } from "../specs/spec-fields.js";
 import { startMock, specPath, type RunningMock } from "../../src/testing/start-mock.js";
@@ -93,6 +93,8 @@ export interface VendorContract {
   table: OperationTable;
   /** The generated zod schemas, as the client loads them. */
   validators: ValidatorTable;
+  /** The checks precompiled from them, the client's fast path. */
+  precompiled: PrecompiledTable;
   /** The draft-07 oracle: the spec's own verdict on a value, as Prism's validator would give it. */
   ajv: Ajv;
 }
@@ -101,12 +103,13 @@ export interface VendorContract {
 export async function loadContract(vendor: VendorDescription): Promise<VendorContract> {
   const spec = JSON.parse(readFileSync(specPath(vendor.name), "utf8")) as VendorContract["spec"];
   const validators = await vendor.loadValidators();
+  const precompiled = await vendor.loadPrecompiled!();
   // Prism validates OpenAPI 3.1 schemas with Ajv's default (draft-07) class, allowUnionTypes and
   // ajv-formats; so does this oracle (its date-time is RFC 3339's, Prism's own is laxer).
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
   (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
   ajv.addSchema(spec as object, "spec");
-  return { vendor: vendor.name, spec, table: vendor.operations, validators, ajv };
+  return { vendor: vendor.name, spec, table: vendor.operations, validators, precompiled, ajv };
 }
 
 const escapePointer = (segment: string) => encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
@@ -125,6 +128,8 @@ export interface OperationUnderTest {
   op: Operation;
   /** The zod schema the generator made for the success response. */
   zod: Schema;
+  /** The check precompiled from it: must give zod's verdict on every sample and mutant. */
+  precompiled: PrecompiledCheck;
   /** Its JSON Schema and pointer in the bundled spec. */
   schema: JsonSchema;
   pointer: string;
@@ -141,6 +146,8 @@ export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
     if (info.responseKind !== "json") continue;
     const zod = contract.validators[key]?.response;
     if (!zod) throw new Error(`${key}: JSON response without a zod schema`);
+    const precompiled = contract.precompiled[key]?.response;
+    if (!precompiled) throw new Error(`${key}: JSON response without a precompiled check`);
     const [method, path] = key.split(" ") as [string, string];
     const op = withShared.get(key)!;
     const successStatuses = Object.keys(op.responses ?? {}).filter((code) => code.startsWith("2")).sort();
@@ -155,7 +162,7 @@ export function jsonOperations(contract: VendorContract): OperationUnderTest[] {
     const pointer = `${response.pointer}/content/${escapePointer("application/json")}/schema`;
     const oracle = contract.ajv.getSchema(`spec#${pointer}`);
     if (!oracle) throw new Error(`${key}: ajv cannot compile ${pointer}`);
-    out.push({ key, method, path, op, zod, schema: content["application/json"].schema, pointer, oracle, successStatuses });
+    out.push({ key, method, path, op, zod, precompiled, schema: content["application/json"].schema, pointer, oracle, successStatuses });
   }
   return out;
 }

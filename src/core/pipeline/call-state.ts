@@ -3,8 +3,8 @@
 import type { FetchLike } from "../client-types.js";
 import type { ErrorContext, RequestValidationError, ResponseValidationError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { OperationInfo, OperationSchemas } from "../operation.js";
-import type { SchemasFor } from "../load-validators.js";
+import type { OperationInfo } from "../operation.js";
+import type { OperationChecks, SchemasFor } from "../load-validators.js";
 import type { RateLimiter } from "../rate-limit.js";
 import type { BodyLimits, ReadMode } from "../read-response.js";
 import type { Redact } from "../redact.js";
@@ -94,7 +94,7 @@ export class Call {
   limits!: BodyLimits;
   reading: ReadMode | undefined;
   // request-check.ts
-  schemas: OperationSchemas | undefined;
+  checks: OperationChecks | undefined;
   // The attempts (retry.ts, attempt.ts, read-answer.ts): the answered attempt's signal, which its
   // body is read within, and its release (run once the body is read, or by a stream at its end).
   signal: AbortSignal | undefined;

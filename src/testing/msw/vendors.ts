@@ -6,6 +6,7 @@ import { ailabsaudit } from "../../ailabsaudit/vendor.js";
 import { aiptx } from "../../aiptx/vendor.js";
 import { ayliea } from "../../ayliea/vendor.js";
 import type { VendorDescription } from "../../core/vendor.js";
+import { generatedRoot } from "../package-root.js";
 
 export const vendors = { aiclicks, ailabsaudit, aiptx, ayliea } satisfies Record<string, VendorDescription>;
 
@@ -19,14 +20,12 @@ export function vendorNamed(name: string): VendorDescription {
   return vendors[name as MockedVendor];
 }
 
-// Same relative place in the sources and in dist/ (compile copies the bundles there).
-const generatedRoot = new URL("../../../generated/", import.meta.url);
 const specs = new Map<string, unknown>();
 
 export function bundledSpec(vendor: string): unknown {
   let spec = specs.get(vendor);
   if (spec === undefined) {
-    spec = JSON.parse(readFileSync(new URL(`${vendor}/openapi.json`, generatedRoot), "utf8"));
+    spec = JSON.parse(readFileSync(new URL(`${vendor}/openapi.json`, generatedRoot()), "utf8"));
     specs.set(vendor, spec);
   }
   return spec;

@@ -12,7 +12,7 @@ import { responseCheck } from "../../../src/core/pipeline/response-check.js";
 import { shapeResult } from "../../../src/core/pipeline/shape-result.js";
 import { API_ERROR } from "../../../src/core/unwrap.js";
 import { TEST_KEY } from "../../fixtures/test-vendor.js";
-import { okSchemas, stubCall, stubClient, vendor } from "./stub-call.js";
+import { okChecks, stubCall, stubClient, vendor } from "./stub-call.js";
 
 describe("the order", () => {
   it("is written once: request id, span, options, request check, send, deprecation, response check, result shaping", () => {
@@ -72,7 +72,7 @@ describe("call-options", () => {
 
 describe("request-check", () => {
   it("loads nothing with validate off; refuses a request its schemas reject, before anything is sent", async () => {
-    const schemasFor = vi.fn(async () => ({ ...okSchemas, query: okSchemas.response }));
+    const schemasFor = vi.fn(async () => ({ ...okChecks, query: okChecks.response }));
     const off = stubCall({ validate: "off" }, stubClient({ schemasFor }));
     requestId(off);
     callOptions(off);
@@ -88,7 +88,7 @@ describe("request-check", () => {
     requestId(fine);
     callOptions(fine);
     await requestCheck(fine);
-    expect(fine.schemas?.response).toBe(okSchemas.response);
+    expect(fine.checks?.response).toBe(okChecks.response);
   });
 });
 
@@ -123,7 +123,7 @@ describe("response-check", () => {
     const call = stubCall({ validate: mode }, stubClient({ onValidationError }));
     requestId(call);
     callOptions(call);
-    call.schemas = okSchemas;
+    call.checks = okChecks;
     call.result = { data, response: Response.json(data), requestId: call.context.requestId };
     return call;
   };

@@ -1,5 +1,6 @@
 // A call on a client state built by hand, so each pipeline step can be tested alone.
-import type { OperationInfo, OperationSchemas } from "../../../src/core/operation.js";
+import type { OperationChecks, PartCheck } from "../../../src/core/load-validators.js";
+import type { OperationInfo } from "../../../src/core/operation.js";
 import { Call, type ClientState, type Init } from "../../../src/core/pipeline/call-state.js";
 import { operationFinder } from "../../../src/core/pipeline/find-operation.js";
 import { silentLogger } from "../../../src/core/logger.js";
@@ -41,15 +42,7 @@ export function stubCall(init: Init = {}, client: ClientState = stubClient(), me
   return new Call(client, method, path, operationFinder(client.vendor, method)(path), init);
 }
 
-/** Schemas that accept anything but a body whose `ok` is not 1. */
-export const okSchemas: OperationSchemas = {
-  path: undefined,
-  query: undefined,
-  body: undefined,
-  response: {
-    safeParse: (value: unknown) =>
-      (value as { ok?: unknown }).ok === 1
-        ? { success: true }
-        : { success: false, error: { issues: [{ code: "invalid_value", path: ["ok"], message: "must be 1", values: [1] }] } },
-  },
-};
+/** Checks that accept anything but a value whose `ok` is not 1. */
+const okOnly: PartCheck = (value) =>
+  (value as { ok?: unknown }).ok === 1 ? [] : [{ path: "ok", expected: "one of [1]", received: JSON.stringify((value as { ok?: unknown }).ok), message: "must be 1" }];
+export const okChecks: OperationChecks = { path: undefined, query: undefined, body: undefined, response: okOnly };
