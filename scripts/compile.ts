@@ -9,14 +9,18 @@
 // Why: most of a cold start was loading some sixty small modules, not running them; a vendor
 // entry now loads three files (README, "Cold start"). And with one core module, an error class
 // is the same class from every entry. Nothing is minified: what runs stays readable.
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { bin, run } from "./run.js";
 import { listVendors, repoRoot } from "./vendors.js";
 
 const dist = `${repoRoot}/dist`;
-const staging = `${repoRoot}/node_modules/.cache/ai-vendor-contracts-compile`;
+// A directory of its own per run (two compiles at once must not share one), by its real path, which
+// is how esbuild reports the paths the core barrel is matched against.
+const staging = realpathSync(mkdtempSync(join(tmpdir(), "avc-compile-")));
+process.on("exit", () => rmSync(staging, { recursive: true, force: true }));
 const vendors = listVendors().map((v) => v.name);
 
 /** The package's entries (package.json exports and bin), as paths under src/ and generated/ without extension. */
@@ -31,7 +35,6 @@ const ENTRIES = [
 ];
 
 rmSync(dist, { recursive: true, force: true });
-rmSync(staging, { recursive: true, force: true });
 await run(bin("tsc"), ["-p", "tsconfig.build.json", "--outDir", staging]);
 // Files tsc does not emit: the generated types and precompiled checks, and the bundled specs.
 for (const vendor of vendors) {
@@ -61,12 +64,13 @@ const shared: BuildOptions = {
   logLevel: "error",
 };
 
-// Pass 1: the core a client loads with it: the core modules the client entries reach through
+// Pass 1: the core a client loads with it: the core modules the vendor entries reach through
 // static imports (found by a trial bundle), behind one barrel. Core modules reached only through
 // `import()` stay lazy chunks of it; one no client reaches (formats, for the schemas) is bundled
 // where it is used. Two barrel modules exporting one name would make `export *` drop it silently,
 // so that fails the build instead.
-const CLIENTS = ["src/index", ...vendors.map((v) => `src/${v}/index`)];
+// The vendor entries decide it: what the root entry alone exports (parseDeprecation) is bundled into it.
+const CLIENTS = vendors.map((v) => `src/${v}/index`);
 const coreDir = `${staging}/src/core`;
 const trial = await build({ ...shared, entryPoints: CLIENTS.map((entry) => `${staging}/${entry}.js`), write: false, metafile: true });
 const eager = new Set<string>();
@@ -124,7 +128,7 @@ async function bundleEntries(names: string[]) {
 }
 // The clients apart from the kits: a vendor entry shares no chunk with the testing kit (which
 // imports every vendor's description), so it loads itself and the core, nothing else.
-await bundleEntries(CLIENTS);
-await bundleEntries(ENTRIES.filter((entry) => !CLIENTS.includes(entry)));
-rmSync(staging, { recursive: true, force: true });
+const clients = ["src/index", ...CLIENTS];
+await bundleEntries(clients);
+await bundleEntries(ENTRIES.filter((entry) => !clients.includes(entry)));
 console.log("compiled to dist/");

@@ -12,7 +12,6 @@
 import { VendorError, type ErrorContext, type ValidationIssue } from "./errors.js";
 import { lazy } from "./lazy.js";
 import type { OperationSchemas, PrecompiledCheck, ValidatorTable } from "./operation.js";
-import { check } from "./validate.js";
 import type { VendorDescription } from "./vendor.js";
 
 /** No issues: the value conforms. A promise only when zod had to be loaded to say so. */
@@ -23,6 +22,8 @@ export type OperationChecks = Record<keyof OperationSchemas, PartCheck | undefin
 export type SchemasFor = (key: string, context: ErrorContext) => Promise<OperationChecks | undefined>;
 
 const NONE: readonly ValidationIssue[] = Object.freeze([]);
+// Turning zod's issues into ours is needed only once a value failed: it loads with zod's schemas.
+const loadCheck = lazy(async () => (await import("./validate.js")).check);
 const PARTS = ["path", "query", "body", "response"] as const;
 
 export function lazyValidators(vendor: VendorDescription): SchemasFor {
@@ -42,7 +43,8 @@ export function lazyValidators(vendor: VendorDescription): SchemasFor {
   /** zod's schemas of one operation; reading the entry builds them. */
   const zodSchemas = async (key: string, context: ErrorContext, sent = false) => {
     try {
-      return (await zodTable())[key];
+      const [table, check] = await Promise.all([zodTable(), loadCheck()]);
+      return { schemas: table[key], check };
     } catch (cause) {
       throw failedLoad(cause, context, sent);
     }
@@ -63,13 +65,14 @@ export function lazyValidators(vendor: VendorDescription): SchemasFor {
           const fast = precompiled[part];
           if (!fast) return undefined;
           // zod without a schema for the part accepts anything: its verdict stands.
-          const byZod = (value: unknown) => zodSchemas(key, context, part === "response").then((schemas) => (schemas?.[part] ? check(schemas[part], value) : NONE));
+          const byZod = (value: unknown) =>
+            zodSchemas(key, context, part === "response").then(({ schemas, check }) => (schemas?.[part] ? check(schemas[part], value) : NONE));
           return (value) => (fast(value) ? NONE : byZod(value));
         };
         checks = Object.fromEntries(PARTS.map((part) => [part, tiered(part)])) as OperationChecks;
       }
     } else {
-      const schemas = await zodSchemas(key, context);
+      const { schemas, check } = await zodSchemas(key, context);
       if (schemas) {
         const direct = (part: keyof OperationSchemas): PartCheck | undefined => {
           const schema = schemas[part];
