@@ -39,7 +39,7 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
 }
 
 /** Runs `body` on a fake clock, after loading the zod schemas for real. */
-const fakeClock = (body: () => Promise<void>) => onFakeClock(() => ailabsaudit.loadValidators(), body);
+const fakeClock = (body: () => Promise<void>) => onFakeClock(() => Promise.all([ailabsaudit.loadPrecompiled!(), ailabsaudit.loadValidators()]), body);
 
 describe("AILabsAudit waitForAudit", () => {
   it("follows pending → running → completed, showing each state to onProgress", async () => {

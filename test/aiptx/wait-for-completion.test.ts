@@ -57,7 +57,7 @@ const tooManyRequests = () =>
   Response.json({ success: false, error: { code: "RATE_LIMITED", message: "slow down" } }, { status: 429, headers: { "Retry-After": "50" } });
 
 // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-const onClock = (body: () => Promise<void>) => onFakeClock(() => aiptx.loadValidators(), body);
+const onClock = (body: () => Promise<void>) => onFakeClock(() => Promise.all([aiptx.loadPrecompiled!(), aiptx.loadValidators()]), body);
 
 const fast = { intervalMs: 1, timeoutMs: 5_000 };
 

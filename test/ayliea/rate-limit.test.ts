@@ -6,9 +6,9 @@ import { TEST_KEY } from "./support.js";
 
 describe("Ayliea default rate limit", () => {
   beforeEach(async () => {
-    // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance):
-    // load them first so the burst is held only by the limiter.
-    await ayliea.loadValidators();
+    // The checks load by dynamic import (real file I/O, which a fake clock cannot advance): load
+    // them first so the burst is held only by the limiter.
+    await Promise.all([ayliea.loadPrecompiled!(), ayliea.loadValidators()]);
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
   });
   afterEach(() => vi.useRealTimers());
