@@ -6,9 +6,9 @@ import { requestOverhead } from "./request-overhead.js";
 import { sharedRateLimit } from "./shared-rate-limit.js";
 import { typecheckCost } from "./typecheck-cost.js";
 
-report("Request overhead (loopback, 365-item time series; baseline: raw fetch)", await requestOverhead());
+report("Request overhead (365-item time series, over loopback and on an in-memory fetch; one process, interleaved rounds; baseline: raw fetch)", await requestOverhead());
 report(
-  "Cold start (fresh process per sample: import + create + first call on an in-memory fetch; medians; floor: \"off\" + importing zod)",
+  "Cold start (fresh process per sample, pinned to one CPU: import + create + first call on an in-memory fetch; medians; baseline: openapi-fetch alone)",
   await coldStart(),
 );
 report(

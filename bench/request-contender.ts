@@ -5,6 +5,9 @@ import type { createAiclicksClient as CreateClient, paths } from "../src/aiclick
 import type { Contender } from "./request-contender-names.js";
 import { domain_id, seriesBody } from "./time-series.js";
 
+const bodyBytes = new TextEncoder().encode(seriesBody);
+const inMemory = async () => new Response(bodyBytes, { status: 200, headers: { "content-type": "application/json", "x-request-id": "bench" } });
+
 export async function contender(name: Contender, url: string): Promise<() => Promise<unknown>> {
   // The compiled package, as an app runs it.
   const distEntry = "../dist/src/aiclicks/index.js";
@@ -38,6 +41,18 @@ export async function contender(name: Contender, url: string): Promise<() => Pro
     case 'client, validate "strict"': {
       const { createAiclicksClient } = (await import(distEntry)) as { createAiclicksClient: typeof CreateClient };
       const client = createAiclicksClient({ ...options, validate: name.includes("strict") ? "strict" : "off" });
+      return () => client.GET(path, query);
+    }
+    // The same calls answered by a fetch in this process (a fresh Response of the same bytes each
+    // time): no socket, no server, so only the clients' own work differs between contenders.
+    case "openapi-fetch alone, in-memory fetch": {
+      const plain = createFetchClient<paths>({ baseUrl: url, headers: { authorization: "Bearer ak_live_bench" }, fetch: inMemory });
+      return () => plain.GET(path, query);
+    }
+    case 'client, validate "off", in-memory fetch':
+    case 'client, validate "strict", in-memory fetch': {
+      const { createAiclicksClient } = (await import(distEntry)) as { createAiclicksClient: typeof CreateClient };
+      const client = createAiclicksClient({ ...options, fetch: inMemory, validate: name.includes("strict") ? "strict" : "off" });
       return () => client.GET(path, query);
     }
     case "zod check of the body alone": {

@@ -103,32 +103,41 @@ const classes = coreModules.flatMap((f) => [...readFileSync(`${coreDir}/${f}`, "
 const renamed = classes.filter((name) => !new RegExp(`^var ${name} = class |^class ${name} `, "m").test(coreOutput));
 if (renamed.length) throw new Error(`the bundler renamed core classes (their names are error names): ${renamed.join(", ")}; rename the clashing declarations`);
 
-// Pass 2: the entries, each import of a core module made an import of dist/src/core/index.js,
-// written relative to the file it lands in once esbuild has placed it.
-const CORE = "ai-vendor-contracts:core";
-const coreExternal: Plugin = {
-  name: "core-external",
+// Pass 2: the entries. An import of a core module becomes an import of dist/src/core/index.js,
+// and (for the kits and the CLI) an import of a vendor's description an import of that vendor's
+// entry, which exports it: the kits carry no copy of a client's code or of its lazy chunks.
+// Each is written relative to the file it lands in once esbuild has placed it.
+const MARK = "ai-vendor-contracts:";
+const shipped = (target: string): Plugin => ({
+  name: "shipped-modules",
   setup(b) {
-    b.onResolve({ filter: /^\./ }, (args) => (barrel.has(resolve(args.resolveDir, args.path)) ? { path: CORE, external: true } : undefined));
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      if (barrel.has(path)) return { path: `${MARK}src/core/index.js`, external: true };
+      const vendor = target === "kits" ? vendors.find((v) => path === `${staging}/src/${v}/vendor.js`) : undefined;
+      return vendor ? { path: `${MARK}src/${vendor}/index.js`, external: true } : undefined;
+    });
   },
-};
-async function bundleEntries(names: string[]) {
+});
+async function bundleEntries(names: string[], target: "clients" | "kits") {
   const { outputFiles } = await build({
     ...shared,
     entryPoints: Object.fromEntries(names.map((entry) => [entry, `${staging}/${entry}.js`])),
-    plugins: [coreExternal],
+    plugins: [shipped(target)],
     write: false,
   });
   for (const file of outputFiles) {
-    let target = relative(dirname(file.path), `${dist}/src/core/index.js`);
-    if (!target.startsWith(".")) target = `./${target}`;
+    const text = file.text.replace(new RegExp(`"${MARK}([^"]+)"`, "g"), (_, shippedPath: string) => {
+      const to = relative(dirname(file.path), `${dist}/${shippedPath}`);
+      return JSON.stringify(to.startsWith(".") ? to : `./${to}`);
+    });
     mkdirSync(dirname(file.path), { recursive: true });
-    writeFileSync(file.path, file.text.replaceAll(JSON.stringify(CORE), JSON.stringify(target)));
+    writeFileSync(file.path, text);
   }
 }
 // The clients apart from the kits: a vendor entry shares no chunk with the testing kit (which
 // imports every vendor's description), so it loads itself and the core, nothing else.
 const clients = ["src/index", ...CLIENTS];
-await bundleEntries(clients);
-await bundleEntries(ENTRIES.filter((entry) => !clients.includes(entry)));
+await bundleEntries(clients, "clients");
+await bundleEntries(ENTRIES.filter((entry) => !clients.includes(entry)), "kits");
 console.log("compiled to dist/");
