@@ -14,8 +14,11 @@ import { lazy } from "./lazy.js";
 import type { OperationSchemas, PrecompiledCheck, ValidatorTable } from "./operation.js";
 import type { VendorDescription } from "./vendor.js";
 
-/** No issues: the value conforms. A promise only when zod had to be loaded to say so. */
-export type PartCheck = (value: unknown) => readonly ValidationIssue[] | Promise<readonly ValidationIssue[]>;
+/**
+ * No issues: the value conforms. A promise only when zod had to be loaded to say so; `context`
+ * (the call's) names the call in the error if zod's chunk fails to load.
+ */
+export type PartCheck = (value: unknown, context: ErrorContext) => readonly ValidationIssue[] | Promise<readonly ValidationIssue[]>;
 
 export type OperationChecks = Record<keyof OperationSchemas, PartCheck | undefined>;
 
@@ -65,9 +68,9 @@ export function lazyValidators(vendor: VendorDescription): SchemasFor {
           const fast = precompiled[part];
           if (!fast) return undefined;
           // zod without a schema for the part accepts anything: its verdict stands.
-          const byZod = (value: unknown) =>
-            zodSchemas(key, context, part === "response").then(({ schemas, check }) => (schemas?.[part] ? check(schemas[part], value) : NONE));
-          return (value) => (fast(value) ? NONE : byZod(value));
+          const byZod = (value: unknown, callContext: ErrorContext) =>
+            zodSchemas(key, callContext, part === "response").then(({ schemas, check }) => (schemas?.[part] ? check(schemas[part], value) : NONE));
+          return (value, callContext) => (fast(value) ? NONE : byZod(value, callContext));
         };
         checks = Object.fromEntries(PARTS.map((part) => [part, tiered(part)])) as OperationChecks;
       }

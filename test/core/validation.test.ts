@@ -130,7 +130,10 @@ describe("loading the zod schemas", () => {
 
   it("the precompiled checks failing to load is the same error; a refused answer whose zod chunk fails names it too", async () => {
     const loadPrecompiled = vi.fn(aiptx.loadPrecompiled!).mockRejectedValueOnce(new Error("chunk failed to load"));
-    const loadValidators = vi.fn(aiptx.loadValidators).mockRejectedValueOnce(new Error("zod chunk failed to load"));
+    const loadValidators = vi
+      .fn(aiptx.loadValidators)
+      .mockRejectedValueOnce(new Error("zod chunk failed to load"))
+      .mockRejectedValueOnce(new Error("zod chunk failed to load"));
     const fetch = vi.fn(answering(scan));
     const client = createVendorClient<TestPaths>({ ...testVendor, operations: table, loadValidators, loadPrecompiled }, { apiKey: TEST_KEY, validate: "strict", fetch });
     const first = await get(client).catch((e) => e);
@@ -141,8 +144,13 @@ describe("loading the zod schemas", () => {
     const second = await get(client).catch((e) => e);
     expect(second).toBeInstanceOf(VendorError);
     expect(second.message).toContain("(zod chunk failed to load); the request was sent, but its answer could not be checked");
+    // Again on a later call, whose error names that call, not the one whose checks were built first.
+    const third = await get(client).catch((e) => e);
+    const sentIds = fetch.mock.calls.map(([, init]) => new Headers((init as RequestInit).headers).get("x-request-id"));
+    expect(sentIds).toHaveLength(2);
+    expect([second.requestId, third.requestId]).toEqual(sentIds);
     // The next refusal loads zod again, and its issues are reported.
     await expect(get(client)).rejects.toBeInstanceOf(ResponseValidationError);
-    expect([loadPrecompiled.mock.calls.length, loadValidators.mock.calls.length]).toEqual([2, 2]);
+    expect([loadPrecompiled.mock.calls.length, loadValidators.mock.calls.length]).toEqual([2, 3]);
   });
 });

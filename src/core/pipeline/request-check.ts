@@ -29,7 +29,7 @@ async function loadAndCheck(call: Call): Promise<void> {
   const issues = [];
   for (const [where, checkPart, value] of parts) {
     if (!checkPart) continue;
-    const found = checkPart(value);
+    const found = checkPart(value, context);
     for (const i of found instanceof Promise ? await found : found) issues.push({ ...i, path: i.path ? `${where}.${i.path}` : where });
   }
   if (issues.length) throw new RequestValidationError(context, issues);

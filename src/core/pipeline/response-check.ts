@@ -10,7 +10,7 @@ export function responseCheck(call: Call): Promise<void> | undefined {
   // Bytes (an "auto" read of a non-JSON answer) and parseAs text/blob/stream are not JSON to check.
   const parsedJson = reading === "json" || (reading === "auto" && !(result.data instanceof Uint8Array));
   if (!parsedJson) return undefined;
-  const issues = checks.response(result.data);
+  const issues = checks.response(result.data, call.answered);
   if (issues instanceof Promise) return issues.then((found) => report(call, found));
   report(call, issues);
   return undefined;
