@@ -1,6 +1,6 @@
 // The package's own directory, found from wherever this code runs: the sources (src/testing/), or
 // the build, where the bundler may have moved this code into a shared chunk at another depth
-// (scripts/compile.ts). The bundled specs and package.json are found from here.
+// (scripts/bundle-dist.ts). The bundled specs and package.json are found from here.
 import { existsSync, readFileSync } from "node:fs";
 
 let root: URL | undefined;
