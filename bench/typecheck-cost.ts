@@ -31,6 +31,15 @@ const { data } = await client.GET("/api/v1/domains");
 console.log(data?.data.items.length);
 `;
 
+// The same call with openapi-fetch alone, typed by the same generated paths: what any app built
+// on openapi-fetch pays, the floor of the one-client figure.
+const OPENAPI_FETCH_ONLY = `import createClient from "openapi-fetch";
+import type { paths } from "ai-vendor-contracts/aiclicks";
+const client = createClient<paths>({ baseUrl: "https://api.aiclicks.io", headers: { authorization: "Bearer ak_live_typecheck" } });
+const { data } = await client.GET("/api/v1/domains");
+console.log(data?.data.items.length);
+`;
+
 interface Diagnostics {
   check: number;
   total: number;
@@ -59,12 +68,14 @@ export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
   try {
     mkdirSync(join(project, "node_modules"));
     symlinkSync(repoRoot, join(project, "node_modules", "ai-vendor-contracts"), "dir");
+    symlinkSync(`${repoRoot}/node_modules/openapi-fetch`, join(project, "node_modules", "openapi-fetch"), "dir");
     cpSync(`${fixtures}/app.ts`, join(project, "app.ts"));
     cpSync(`${fixtures}/calls.ts`, join(project, "calls.ts"));
     cpSync(`${fixtures}/tsconfig.nodenext.json`, join(project, "tsconfig.nodenext.json"));
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-app", private: true, type: "module" }));
     writeFileSync(join(project, "baseline.ts"), BASELINE);
     writeFileSync(join(project, "client-only.ts"), CLIENT_ONLY);
+    writeFileSync(join(project, "openapi-fetch-only.ts"), OPENAPI_FETCH_ONLY);
     const configs = {
       app: { files: ["app.ts"], skipLibCheck: true },
       baseline: { files: ["baseline.ts"], skipLibCheck: true },
@@ -72,6 +83,7 @@ export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
       "app, skipLibCheck false": { files: ["app.ts"], skipLibCheck: false },
       "baseline, skipLibCheck false": { files: ["baseline.ts"], skipLibCheck: false },
       "client-only, skipLibCheck false": { files: ["client-only.ts"], skipLibCheck: false },
+      "openapi-fetch-only, skipLibCheck false": { files: ["openapi-fetch-only.ts"], skipLibCheck: false },
     };
     for (const [name, { files, skipLibCheck }] of Object.entries(configs)) {
       const config = { extends: "./tsconfig.nodenext.json", compilerOptions: { noEmit: true, skipLibCheck }, files };
@@ -123,6 +135,11 @@ export async function typecheckCost(rounds = 5): Promise<BenchResult[]> {
         value: adds("client-only, skipLibCheck false", "check", "baseline, skipLibCheck false"),
         unit: "s",
         target: 1,
+      },
+      {
+        name: "skipLibCheck false, openapi-fetch-alone app adds: check (the floor)",
+        value: adds("openapi-fetch-only, skipLibCheck false", "check", "baseline, skipLibCheck false"),
+        unit: "s",
       },
       {
         name: `skipLibCheck false, one-client app adds: check, TypeScript ${ts7Version}`,

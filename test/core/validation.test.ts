@@ -146,7 +146,7 @@ describe("loading the zod schemas", () => {
     expect(second.message).toContain("(zod chunk failed to load); the request was sent, but its answer could not be checked");
     // Again on a later call, whose error names that call, not the one whose checks were built first.
     const third = await get(client).catch((e) => e);
-    const sentIds = fetch.mock.calls.map(([, init]) => new Headers((init as RequestInit).headers).get("x-request-id"));
+    const sentIds = (fetch.mock.calls as unknown as [unknown, RequestInit][]).map(([, init]) => new Headers(init.headers).get("x-request-id"));
     expect(sentIds).toHaveLength(2);
     expect([second.requestId, third.requestId]).toEqual(sentIds);
     // The next refusal loads zod again, and its issues are reported.
