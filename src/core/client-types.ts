@@ -1,6 +1,6 @@
 // Types of the wrapped openapi-fetch methods: the same path/param/body inference, plus the
 // per-call options and the request id on every result.
-import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { FetchResponse, MaybeOptionalInit } from "./fetch-types.js";
 import type { HttpMethod, MediaType, OkStatus, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import type { DeprecationNotice } from "./deprecation.js";
 import type { PageBounds } from "./paginate.js";
