@@ -6,7 +6,7 @@
 // standalone code generator, and when a value fails here the client loads zod and reports zod's
 // issues (src/core/load-validators.ts). Where zod would pass it, the call passes. A value this
 // fast path accepts must be one zod accepts: test/property/ holds the parity test.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Ajv, _ } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 // A CommonJS module whose default export is the function itself.
@@ -28,10 +28,11 @@ type Factories = Record<string, () => z.ZodType>;
  * `generate --check` nothing under generated/ is written.
  */
 async function loadFactories(vendor: string, source: string): Promise<Factories> {
-  const dir = `${repoRoot}/node_modules/.cache/ai-vendor-contracts-generate/${vendor}`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}/zod-factories-${Date.now()}.ts`;
+  // A directory of its own per call: vendors render in parallel, and two generates may run at once.
+  const cache = `${repoRoot}/node_modules/.cache`;
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(`${cache}/ai-vendor-contracts-generate-${vendor}-`);
+  const file = `${dir}/zod-factories.ts`;
   writeFileSync(file, source.replaceAll('"../../src/', `"${repoRoot}/src/`));
   try {
     return (await import(file)) as Factories;
