@@ -3,6 +3,7 @@
 // the bound fails as soon as that is known (Content-Length, or while it streams), never buffered
 // whole. A stream handed to the caller releases its attempt when it ends, errors or is cancelled.
 import { ResponseTooLargeError, type ErrorContext } from "./errors.js";
+import { onAbort } from "./timeout.js";
 
 const ignore = () => {};
 const utf8 = new TextDecoder();
@@ -41,17 +42,17 @@ export function readBytes(response: Response, limit: number, signal: AbortSignal
     const chunks: Bytes[] = [];
     let size = 0;
     let settled = false;
+    let stop: (() => void) | undefined;
     const finish = (error?: unknown) => {
       settled = true;
-      signal?.removeEventListener("abort", onAbort);
+      stop?.();
       if (error === undefined) return resolve(join(chunks, size));
       // Not awaited: the transport's cancel may never settle.
       reader.cancel(error).catch(ignore);
       reject(error);
     };
-    const onAbort = () => finish(signal!.reason);
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) return finish(signal.reason);
+    if (signal) stop = onAbort(signal, () => finish(signal.reason));
     const next = (): void =>
       void reader.read().then(
         ({ done, value }) => {
@@ -99,11 +100,12 @@ export function guardStream(
   const reader = response.body!.getReader();
   let size = 0;
   let released = false;
+  let stop: (() => void) | undefined;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const done = () => {
     if (released) return;
     released = true;
-    signal.removeEventListener("abort", onAbort);
+    stop?.();
     release();
   };
   const fail = (error: unknown) => {
@@ -111,13 +113,12 @@ export function guardStream(
     reader.cancel(error).catch(ignore);
     done();
   };
-  const onAbort = () => fail(signal.reason);
   return new ReadableStream<Uint8Array>(
     {
       start(c) {
         controller = c;
-        if (signal.aborted) onAbort();
-        else signal.addEventListener("abort", onAbort, { once: true });
+        if (signal.aborted) fail(signal.reason);
+        else stop = onAbort(signal, () => fail(signal.reason));
       },
       async pull(c) {
         try {
