@@ -1,7 +1,7 @@
 // The dist bundler's guards, watched catching what they exist for: two core modules exporting one
 // name (which `export *` would silently drop) and a core class the bundler renames (which would
 // change an error's name), beside a faithful tree whose entry loads the one core module.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -39,11 +39,31 @@ describe("bundleDist", () => {
       'export { fail } from "../core/client.js"; export { VendorError } from "../core/errors.js";',
     );
     await bundleDist(layout);
-    expect(readFileSync(`${dist}/src/v1/index.js`, "utf8")).toContain('from "../core/index.js"');
+    expect(readFileSync(`${dist}/src/v1/index.js`, "utf8")).toMatch(/from ?"\.\.\/core\/index\.js"/);
     const vendor = (await import(pathToFileURL(`${dist}/src/v1/index.js`).href)) as { fail: () => Error; VendorError: new (m: string) => Error };
     const root = (await import(pathToFileURL(`${dist}/src/index.js`).href)) as { VendorError: unknown };
     expect(vendor.fail()).toBeInstanceOf(root.VendorError as never);
     expect(vendor.fail().name).toBe("VendorError");
+  });
+
+  it("a lazy core module that imports an eager one imports the core module: no chunk loads with the core", async () => {
+    const { layout, dist } = tree(
+      {
+        "errors.js": errors,
+        "client.js": 'export const later = async () => (await import("./later.js")).fail();',
+        "later.js": 'import { VendorError } from "./errors.js"; export const fail = () => new VendorError("later");',
+      },
+      'export { later } from "../core/client.js"; export { VendorError } from "../core/errors.js";',
+    );
+    await bundleDist(layout);
+    const core = readFileSync(`${dist}/src/core/index.js`, "utf8");
+    // The core module imports nothing statically (no shared chunk split out of it).
+    expect(core).not.toMatch(/^import\b|[;}]import ?[{*]/m);
+    const chunks = readdirSync(`${dist}/src/chunks`);
+    expect(chunks).toHaveLength(1);
+    expect(readFileSync(`${dist}/src/chunks/${chunks[0]}`, "utf8")).toMatch(/from ?"\.\.\/core\/index\.js"/);
+    const vendor = (await import(pathToFileURL(`${dist}/src/v1/index.js`).href)) as { later: () => Promise<Error>; VendorError: new (m: string) => Error };
+    expect(await vendor.later()).toBeInstanceOf(vendor.VendorError);
   });
 
   it("two core modules exporting one name fail the build, naming both", async () => {
