@@ -1,6 +1,7 @@
 // Shared test helpers: the Prism URLs the global setup started, a fetch and a logger that record what
 // they see, and ways to wait for an event or run on a fake clock instead of waiting for time.
 import { inject, vi } from "vitest";
+import type { VendorDescription } from "../src/core/vendor.js";
 
 export function mockUrl(vendor: string): string {
   const url = inject("prism")[vendor];
@@ -61,6 +62,21 @@ export function recordingLogger() {
  */
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/**
+ * Every module a client of `vendor` loads by dynamic import on its calls and waits (its checks,
+ * zod's schemas, the validation tiers, the poll loop, the deprecation parser): file I/O, which a
+ * fake clock cannot advance, so tests on one load them first.
+ */
+export function loadLazyModules(vendor: VendorDescription): Promise<unknown> {
+  return Promise.all([
+    vendor.loadPrecompiled?.(),
+    vendor.loadValidators(),
+    import("../src/core/validator-tiers.js"),
+    import("../src/core/poll.js"),
+    import("../src/core/deprecation.js"),
+  ]);
 }
 
 /**

@@ -6,7 +6,8 @@ import { createVendorClient, type ClientOptions, type VendorClient } from "../co
 import type { Download } from "../core/download.js";
 import { downloadFrom } from "../core/load-download.js";
 import type { PageBounds, Paginator } from "../core/paginate.js";
-import { polledState, waitForJob, type WaitOptions } from "../core/poll.js";
+import { loadPoll } from "../core/load-poll.js";
+import type { WaitOptions } from "../core/poll.js";
 import { AUDIT_DONE_STATUSES, AUDIT_FAILED_STATUSES, auditStatus, type Audit } from "./audit-status.js";
 import { ailabsaudit, type AilabsauditAuth } from "./vendor.js";
 
@@ -73,7 +74,8 @@ export function createAilabsauditClient<Throws extends boolean = false>(
     return downloadFrom(result);
   }
 
-  function waitForAudit(id: AilabsauditId, waitOptions: WaitOptions<Audit> = {}): Promise<Audit> {
+  async function waitForAudit(id: AilabsauditId, waitOptions: WaitOptions<Audit> = {}): Promise<Audit> {
+    const { polledState, waitForJob } = await loadPoll();
     const context = client.errorContext("getAudit (GET /audits/{id})");
     const fetchAudit = async (signal: AbortSignal) =>
       polledState<Audit>(await client.GET("/audits/{id}", { params: { path: { id: String(id) } }, signal }), context);

@@ -4,7 +4,8 @@
 import type { components, paths } from "../../generated/aiptx/schema.js";
 import type { VendorClient } from "../core/create-client.js";
 import { JobFailedError } from "../core/errors.js";
-import { polledState, waitForJob, type WaitOptions } from "../core/poll.js";
+import { loadPoll } from "../core/load-poll.js";
+import type { WaitOptions } from "../core/poll.js";
 import { sleep } from "../core/retry.js";
 
 export type Scan = components["schemas"]["Scan"];
@@ -26,6 +27,7 @@ export async function waitForScan(
   scanId: string,
   options: ScanWaitOptions = {},
 ): Promise<Scan> {
+  const { polledState, waitForJob } = await loadPoll();
   const path = { scan_id: scanId };
   const intervalMs = options.intervalMs ?? SCAN_POLL_INTERVAL_MS;
   const context = client.errorContext(`scans.waitForCompletion(${scanId})`);

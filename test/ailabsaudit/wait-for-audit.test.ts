@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { JobFailedError, MalformedResponseError, WaitTimeoutError } from "../../src/index.js";
 import { ailabsaudit, createAilabsauditClient, type Audit } from "../../src/ailabsaudit/index.js";
-import { mockUrl, onFakeClock } from "../helpers.js";
+import { loadLazyModules, mockUrl, onFakeClock } from "../helpers.js";
 
 const apiKey = "aila_wait_test_key";
 
@@ -39,7 +39,7 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
 }
 
 /** Runs `body` on a fake clock, after loading the zod schemas for real. */
-const fakeClock = (body: () => Promise<void>) => onFakeClock(() => Promise.all([ailabsaudit.loadPrecompiled!(), ailabsaudit.loadValidators()]), body);
+const fakeClock = (body: () => Promise<void>) => onFakeClock(() => loadLazyModules(ailabsaudit), body);
 
 describe("AILabsAudit waitForAudit", () => {
   it("follows pending → running → completed, showing each state to onProgress", async () => {

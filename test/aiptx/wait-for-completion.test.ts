@@ -3,7 +3,7 @@
 // wait runs out, and stops early on abort. Scripted answers come from an injected fetch.
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { onFakeClock } from "../helpers.js";
+import { loadLazyModules, onFakeClock } from "../helpers.js";
 import { JobFailedError, MalformedResponseError, NotFoundError, WaitTimeoutError } from "../../src/index.js";
 import { aiptx, createAiptxClient, SCAN_POLL_INTERVAL_MS, type ScanStatusView } from "../../src/aiptx/index.js";
 
@@ -57,7 +57,7 @@ const tooManyRequests = () =>
   Response.json({ success: false, error: { code: "RATE_LIMITED", message: "slow down" } }, { status: 429, headers: { "Retry-After": "50" } });
 
 // The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
-const onClock = (body: () => Promise<void>) => onFakeClock(() => Promise.all([aiptx.loadPrecompiled!(), aiptx.loadValidators()]), body);
+const onClock = (body: () => Promise<void>) => onFakeClock(() => loadLazyModules(aiptx), body);
 
 const fast = { intervalMs: 1, timeoutMs: 5_000 };
 

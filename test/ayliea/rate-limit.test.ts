@@ -2,13 +2,14 @@
 // 61 sends 60 at once and holds the 61st until the window frees up (fake clock, no real waits).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ayliea, createAylieaClient } from "../../src/ayliea/index.js";
+import { loadLazyModules } from "../helpers.js";
 import { TEST_KEY } from "./support.js";
 
 describe("Ayliea default rate limit", () => {
   beforeEach(async () => {
     // The checks load by dynamic import (real file I/O, which a fake clock cannot advance): load
     // them first so the burst is held only by the limiter.
-    await Promise.all([ayliea.loadPrecompiled!(), ayliea.loadValidators()]);
+    await loadLazyModules(ayliea);
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
   });
   afterEach(() => vi.useRealTimers());

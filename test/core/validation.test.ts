@@ -153,4 +153,28 @@ describe("loading the zod schemas", () => {
     await expect(get(client)).rejects.toBeInstanceOf(ResponseValidationError);
     expect([loadPrecompiled.mock.calls.length, loadValidators.mock.calls.length]).toEqual([2, 3]);
   });
+
+  it("the code that builds the checks failing to load is the same error, and the next call loads it again", async () => {
+    vi.resetModules();
+    vi.doMock("../../src/core/validator-tiers.js", () => {
+      throw new Error("tiers chunk failed to load");
+    });
+    try {
+      const { createVendorClient: freshClient } = await import("../../src/core/create-client.js");
+      const fetch = vi.fn(answering(scan));
+      const client = freshClient<TestPaths>({ ...testVendor, operations: table, loadValidators: aiptx.loadValidators }, { apiKey: TEST_KEY, validate: "strict", fetch });
+      const error = await get(client).catch((e) => e);
+      expect(error.name).toBe("VendorError");
+      expect(error.message).toContain("could not load the schemas that validate getScan (GET /scans/{scan_id}) (");
+      expect(error.message).toContain('nothing was sent. Try again, or pass validate: "off"');
+      expect(error.cause).toBeInstanceOf(Error);
+      expect(fetch).not.toHaveBeenCalled();
+      vi.doUnmock("../../src/core/validator-tiers.js");
+      await expect(get(client)).rejects.toMatchObject({ name: "ResponseValidationError" });
+      expect(fetch).toHaveBeenCalledOnce();
+    } finally {
+      vi.doUnmock("../../src/core/validator-tiers.js");
+      vi.resetModules();
+    }
+  });
 });

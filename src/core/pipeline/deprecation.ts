@@ -1,23 +1,27 @@
-// Step 5: the vendor's retirement signals. An answer with Deprecation / Sunset / Link headers
-// (deprecation.ts) gets `result.deprecation`, and an operation the spec marks deprecated is
-// named too: each warns once per operation per client, through the logger (else console.warn).
-import { describeNotice, parseDeprecation, type DeprecationNotice } from "../deprecation.js";
+// Step 5: the vendor's retirement signals. An answer with Deprecation / Sunset headers, or a Link
+// with rel="deprecation" or "sunset" (deprecation.ts, imported with the first such answer), gets
+// `result.deprecation`, and an operation the spec marks deprecated is named too: each warns once
+// per operation per client, through the logger (else console.warn).
+import type { DeprecationNotice } from "../deprecation.js";
+import { lazy } from "../lazy.js";
 import type { Call } from "./call-state.js";
 
-export function deprecation(call: Call): void {
-  const { result, client, operation } = call;
-  const { headers } = result.response;
-  // Most answers carry none of the three: a cheap look before any parsing.
-  if (headers.has("deprecation") || headers.has("sunset") || headers.has("link")) {
+const loadParser = lazy(() => import("../deprecation.js"));
+
+export function deprecation(call: Call): Promise<void> | undefined {
+  const { headers } = call.result.response;
+  if (call.operation.op?.deprecated) {
+    warnOnce(call, `spec ${call.operation.key}`, `${call.operation.label} is marked deprecated in the ${call.client.vendor.displayName} spec; plan the move to its replacement.`);
+  }
+  // Most answers carry none of them: a cheap look before anything loads.
+  const link = headers.get("link");
+  if (!headers.has("deprecation") && !headers.has("sunset") && !(link && /deprecation|sunset/i.test(link))) return undefined;
+  return loadParser().then(({ describeNotice, parseDeprecation }) => {
     const notice = parseDeprecation(headers);
-    if (notice) {
-      (result as { deprecation?: DeprecationNotice }).deprecation = notice;
-      warnOnce(call, operation.key, `${client.vendor.displayName} says ${operation.label} is ${describeNotice(notice)}. Plan the move before it is removed.`);
-    }
-  }
-  if (operation.op?.deprecated) {
-    warnOnce(call, `spec ${operation.key}`, `${operation.label} is marked deprecated in the ${client.vendor.displayName} spec; plan the move to its replacement.`);
-  }
+    if (!notice) return;
+    (call.result as { deprecation?: DeprecationNotice }).deprecation = notice;
+    warnOnce(call, call.operation.key, `${call.client.vendor.displayName} says ${call.operation.label} is ${describeNotice(notice)}. Plan the move before it is removed.`);
+  });
 }
 
 function warnOnce(call: Call, key: string, message: string): void {
