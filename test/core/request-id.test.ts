@@ -1,6 +1,6 @@
 // The caller's X-Request-Id is the one sent (and reported), in whichever form the headers come:
 // a plain object, a Headers instance, pairs, or the client-level headers option.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createVendorClient, type ClientOptions } from "../../src/core/create-client.js";
 import { TEST_KEY, testVendor, type TestPaths } from "../fixtures/test-vendor.js";
 
@@ -37,5 +37,33 @@ describe("the caller's X-Request-Id", () => {
     const result = await api.GET("/things");
     expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent).toEqual([result.requestId]);
+  });
+});
+
+describe("a fresh X-Request-Id", () => {
+  const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it("is a new UUID v4 on every call", async () => {
+    const { api, sent } = client();
+    await Promise.all(Array.from({ length: 50 }, () => api.GET("/things")));
+    expect(sent.every((id) => UUID_V4.test(id))).toBe(true);
+    expect(new Set(sent).size).toBe(50);
+  });
+
+  it("comes from Web Crypto where the runtime has no node:crypto (browsers, workers)", async () => {
+    vi.resetModules();
+    const getBuiltinModule = process.getBuiltinModule;
+    const webCrypto = vi.spyOn(crypto, "randomUUID");
+    (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+    try {
+      const { newRequestId } = await import("../../src/core/pipeline/request-id.js");
+      const ids = [newRequestId(), newRequestId()];
+      expect(ids.every((id) => UUID_V4.test(id)) && ids[0] !== ids[1]).toBe(true);
+      expect(webCrypto).toHaveBeenCalledTimes(2);
+    } finally {
+      process.getBuiltinModule = getBuiltinModule;
+      webCrypto.mockRestore();
+      vi.resetModules();
+    }
   });
 });
