@@ -46,7 +46,8 @@ async function sizes(source: string): Promise<Sizes> {
     metafile: true,
     logLevel: "error",
   });
-  const entry = Object.keys(result.metafile.outputs).find((file) => result.metafile.outputs[file]!.entryPoint !== undefined)!;
+  // The target of an import() is an entry point of the metafile too: the entry is the one given as stdin.
+  const entry = Object.keys(result.metafile.outputs).find((file) => result.metafile.outputs[file]!.entryPoint === "entry.js")!;
   const eager = eagerOutputs(result.metafile, entry);
   let sum = { eager: 0, total: 0 };
   for (const file of result.outputFiles) {
