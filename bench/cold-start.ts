@@ -4,12 +4,15 @@
 // alone making the same call (the floor: what the client is built on). One process per sample
 // (bench/cold-start-sample.mjs), contenders alternating, medians. Each sample is pinned to one CPU
 // with taskset where it exists: on a machine whose cores differ in speed (a noisy neighbour on
-// one), the scheduler's pick of a core otherwise splits the samples into two modes. Reported,
-// never asserted.
+// one), the scheduler's pick of a core otherwise splits the samples into two modes. Run on this
+// machine's Node, then on the Node lines users run today (22, 24: binaries from the runtime cache
+// of the support matrix, fetched once), whose start-up costs differ. Reported, never asserted.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { ensureFreshDist } from "../scripts/dist.js";
+import { NODE_22, NODE_24 } from "../scripts/matrix/pins.js";
+import { runtimeBinary } from "../scripts/matrix/runtimes.js";
 import { run } from "../scripts/run.js";
 import { repoRoot } from "../scripts/vendors.js";
 import { median, type BenchResult } from "./measure.js";
@@ -41,9 +44,16 @@ function pinning(): string[] {
 
 export async function coldStart(samples = 11): Promise<BenchResult[]> {
   await ensureFreshDist();
+  const results = await coldStartOn(process.execPath, `Node ${process.versions.node} (this machine's) · `, samples);
+  for (const pin of [NODE_22, NODE_24]) results.push(...(await coldStartOn(await runtimeBinary(pin), `${pin.name} · `, samples)));
+  return results;
+}
+
+/** The cold-start figures with one Node binary; `runtime` prefixes each name. */
+async function coldStartOn(node: string, runtime: string, samples: number): Promise<BenchResult[]> {
   const pin = pinning();
   const sample = async (argument: object): Promise<number> => {
-    const command = [...pin, process.execPath, "bench/cold-start-sample.mjs", JSON.stringify(argument)];
+    const command = [...pin, node, "bench/cold-start-sample.mjs", JSON.stringify(argument)];
     const output = await run(command[0]!, command.slice(1));
     return (JSON.parse(output.slice(output.lastIndexOf("{"))) as { ms: number }).ms;
   };
@@ -67,11 +77,11 @@ export async function coldStart(samples = 11): Promise<BenchResult[]> {
     const off = ms(`${vendor}, validate "off"`);
     const strict = ms(`${vendor}, validate "strict"`);
     results.push(
-      { name: `${vendor}: openapi-fetch alone, first call`, value: floor, unit: "ms" },
-      { name: `${vendor}: "off", first call (× openapi-fetch)`, value: off, unit: "ms", ratio: off / floor, target: COLD_OFF_TARGET },
-      { name: `${vendor}: "strict", first call (× "off")`, value: strict, unit: "ms", ratio: strict / off, target: COLD_STRICT_TARGET },
+      { name: `${runtime}${vendor}: openapi-fetch alone, first call`, value: floor, unit: "ms" },
+      { name: `${runtime}${vendor}: "off", first call (× openapi-fetch)`, value: off, unit: "ms", ratio: off / floor, target: COLD_OFF_TARGET },
+      { name: `${runtime}${vendor}: "strict", first call (× "off")`, value: strict, unit: "ms", ratio: strict / off, target: COLD_STRICT_TARGET },
     );
   }
-  results.push({ name: `samples per contender${pin.length ? `, pinned to CPU ${pin[2]}` : " (taskset missing: not pinned)"}`, value: samples, unit: "" });
+  results.push({ name: `${runtime}samples per contender${pin.length ? `, pinned to CPU ${pin[2]}` : " (taskset missing: not pinned)"}`, value: samples, unit: "" });
   return results;
 }
