@@ -2,7 +2,9 @@
 // import, create a client and make one call on an in-memory fetch that answers with the spec's
 // own example; our compiled vendor entry with validation "off" and "strict", and openapi-fetch
 // alone making the same call (the floor: what the client is built on). One process per sample
-// (bench/cold-start-sample.mjs), contenders alternating, medians. Each sample is pinned to one CPU
+// (bench/cold-start-sample.mjs), contenders alternating; times are medians, and a ratio is the
+// median over rounds of the two contenders' times in the same round, so the machine's drift
+// between rounds (several milliseconds on a shared VM) falls on both. Each sample is pinned to one CPU
 // with taskset where it exists: on a machine whose cores differ in speed (a noisy neighbour on
 // one), the scheduler's pick of a core otherwise splits the samples into two modes. Run on this
 // machine's Node, then on the Node lines users run today (22, 24: binaries from the runtime cache
@@ -42,7 +44,7 @@ function pinning(): string[] {
   }
 }
 
-export async function coldStart(samples = 11): Promise<BenchResult[]> {
+export async function coldStart(samples = 15): Promise<BenchResult[]> {
   await ensureFreshDist();
   const results = await coldStartOn(process.execPath, `Node ${process.versions.node} (this machine's) · `, samples);
   for (const pin of [NODE_22, NODE_24]) results.push(...(await coldStartOn(await runtimeBinary(pin), `${pin.name} · `, samples)));
@@ -70,16 +72,14 @@ async function coldStartOn(node: string, runtime: string, samples: number): Prom
   for (let round = 0; round < samples; round++) {
     for (const { label, argument } of contenders) times.get(label)!.push(await sample(argument));
   }
-  const ms = (label: string) => median(times.get(label)!);
   const results: BenchResult[] = [];
   for (const { vendor } of CALLS) {
-    const floor = ms(`${vendor}, openapi-fetch alone`);
-    const off = ms(`${vendor}, validate "off"`);
-    const strict = ms(`${vendor}, validate "strict"`);
+    const [floor, off, strict] = ["openapi-fetch alone", 'validate "off"', 'validate "strict"'].map((c) => times.get(`${vendor}, ${c}`)!);
+    const paired = (a: number[], b: number[]) => median(a.map((time, round) => time / b[round]!));
     results.push(
-      { name: `${runtime}${vendor}: openapi-fetch alone, first call`, value: floor, unit: "ms" },
-      { name: `${runtime}${vendor}: "off", first call (× openapi-fetch)`, value: off, unit: "ms", ratio: off / floor, target: COLD_OFF_TARGET },
-      { name: `${runtime}${vendor}: "strict", first call (× "off")`, value: strict, unit: "ms", ratio: strict / off, target: COLD_STRICT_TARGET },
+      { name: `${runtime}${vendor}: openapi-fetch alone, first call`, value: median(floor!), unit: "ms" },
+      { name: `${runtime}${vendor}: "off", first call (× openapi-fetch)`, value: median(off!), unit: "ms", ratio: paired(off!, floor!), target: COLD_OFF_TARGET },
+      { name: `${runtime}${vendor}: "strict", first call (× "off")`, value: median(strict!), unit: "ms", ratio: paired(strict!, off!), target: COLD_STRICT_TARGET },
     );
   }
   results.push({ name: `${runtime}samples per contender${pin.length ? `, pinned to CPU ${pin[2]}` : " (taskset missing: not pinned)"}`, value: samples, unit: "" });
