@@ -4,11 +4,12 @@
 // alone making the same call (the floor: what the client is built on). One process per sample
 // (bench/cold-start-sample.mjs), contenders alternating; times are medians, and a ratio is the
 // median over rounds of the two contenders' times in the same round, so the machine's drift
-// between rounds (several milliseconds on a shared VM) falls on both. Each sample is pinned to one CPU
-// with taskset where it exists: on a machine whose cores differ in speed (a noisy neighbour on
-// one), the scheduler's pick of a core otherwise splits the samples into two modes. Run on this
-// machine's Node, then on the Node lines users run today (22, 24: binaries from the runtime cache
-// of the support matrix, fetched once), whose start-up costs differ. Reported, never asserted.
+// between rounds (several milliseconds on a shared VM) falls on both. Each sample is pinned to
+// one CPU with taskset where it exists: on a machine whose cores differ in speed (a noisy
+// neighbour on one), the scheduler's pick of a core otherwise splits the samples into two modes.
+// Run on this machine's Node, then on the Node lines users run today (22, 24: binaries from the
+// runtime cache of the support matrix, fetched once), whose start-up costs differ. Reported,
+// never asserted.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";

@@ -31,9 +31,10 @@ export async function bundleDist({ staging, dist, vendors, entries }: DistLayout
     platform: "neutral",
     target: "es2022",
     packages: "external",
-    // Not minified. Whitespace-minified, the core module parses ~1 ms faster alone, but a cold
-    // first call took ~3 ms longer (21 alternating samples): its one long line makes V8 allocate
-    // ~90 kB more young-generation memory on import, enough for one more scavenge in the call.
+    // Not minified. Whitespace-minified, the core module alone imports 1–2 ms faster, but a whole
+    // cold call took ~3 ms longer (two A/B runs, 21 alternating samples each): importing it
+    // allocated ~90 kB more young-generation memory, about what one more scavenge needs (README,
+    // "Cold start").
     // Non-ASCII escaped: one such character makes V8 hold the whole source as two-byte text.
     charset: "ascii",
     // Chunk comments name src/… files, not the staging directory.
