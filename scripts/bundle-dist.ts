@@ -31,12 +31,11 @@ export async function bundleDist({ staging, dist, vendors, entries }: DistLayout
     platform: "neutral",
     target: "es2022",
     packages: "external",
-    // Not minified. Whitespace-minified, the core module alone imports 1–2 ms faster, but a whole
-    // cold call took ~3 ms longer (two A/B runs, 21 alternating samples each): importing it
-    // allocated ~90 kB more young-generation memory, about what one more scavenge needs (README,
+    // Not minified. Whitespace-minified, the core module alone imports ~1 ms faster, but a whole
+    // cold call took ~3 ms longer (two A/B runs, 21 alternating samples each): on Node 20 its
+    // decoded source (two-byte, ~115 kB) then fits V8's young generation, where the 144 kB of the
+    // unminified one go to large-object space, and the call pays one more scavenge (README,
     // "Cold start").
-    // Non-ASCII escaped: one such character makes V8 hold the whole source as two-byte text.
-    charset: "ascii",
     // Chunk comments name src/… files, not the staging directory.
     absWorkingDir: staging,
     logLevel: "error",
