@@ -38,7 +38,7 @@ function scripted(states: Audit[], options: { rateLimit?: { requests: number; wi
   return { client, requested };
 }
 
-/** Runs `body` on a fake clock, after loading the zod schemas for real. */
+/** Runs `body` on a fake clock, after loading the lazy modules (checks, zod schemas, the poll loop …) for real. */
 const fakeClock = (body: () => Promise<void>) => onFakeClock(() => loadLazyModules(ailabsaudit), body);
 
 describe("AILabsAudit waitForAudit", () => {

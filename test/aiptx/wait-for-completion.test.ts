@@ -56,7 +56,8 @@ function scripted(states: Answer[], options: { scan?: () => Response; validate?:
 const tooManyRequests = () =>
   Response.json({ success: false, error: { code: "RATE_LIMITED", message: "slow down" } }, { status: 429, headers: { "Retry-After": "50" } });
 
-// The zod schemas load by dynamic import (real file I/O, which a fake clock cannot advance).
+// The lazy modules (checks, zod schemas, the poll loop …) load by dynamic import: real file I/O,
+// which a fake clock cannot advance.
 const onClock = (body: () => Promise<void>) => onFakeClock(() => loadLazyModules(aiptx), body);
 
 const fast = { intervalMs: 1, timeoutMs: 5_000 };

@@ -7,7 +7,7 @@ import { TEST_KEY } from "./support.js";
 
 describe("Ayliea default rate limit", () => {
   beforeEach(async () => {
-    // The checks load by dynamic import (real file I/O, which a fake clock cannot advance): load
+    // The lazy modules load by dynamic import (real file I/O, which a fake clock cannot advance): load
     // them first so the burst is held only by the limiter.
     await loadLazyModules(ayliea);
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
