@@ -109,7 +109,9 @@ export function createVendorClient<Paths extends Record<string, any>>(
   const level = resolveLogLevel(options.logLevel, base);
   const sink = options.logger ?? (level ? consoleLogger : undefined);
   const logger = sink ? redactingLogger(atLevel(sink, level ?? "debug"), redact) : silentLogger;
-  const warn = (message: string, details?: Record<string, unknown>) => (sink ? logger.warn(message, details) : console.warn(message));
+  // Without a logger, warnings go to console.warn, redacted as the logger's lines are: a warning may
+  // quote the server (a deprecation Link), and the server may echo the key.
+  const warn = (message: string, details?: Record<string, unknown>) => (sink ? logger.warn(message, details) : console.warn(redact(message)));
   const rateLimit = options.rateLimit ?? (vendor.rateLimitPerMinute ? { requests: vendor.rateLimitPerMinute } : false);
   const clientMaxBytes = options.maxResponseBytes === undefined ? undefined : wholeNumber("maxResponseBytes", options.maxResponseBytes, 0, base);
   const agent = userAgent();

@@ -83,3 +83,56 @@ describe("operations the spec marks deprecated", () => {
     expect(lines.filter((l) => l.includes("deprecated"))).toEqual([expect.stringContaining("oldThing (GET /old) is marked deprecated in the TestVendor spec")]);
   });
 });
+
+describe("a deprecation notice that echoes the key", () => {
+  it("reaches console.warn (no logger given) with the key redacted", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const link = `<https://docs.example.com/migrate?key=${TEST_KEY}>; rel="deprecation"`;
+      const client = createVendorClient<TestPaths>(testVendor, {
+        apiKey: TEST_KEY,
+        fetch: async () => Response.json({}, { headers: { deprecation: "true", link } }),
+        rateLimit: false,
+        validate: "off",
+      });
+      await client.GET("/things");
+      const printed = warn.mock.calls.flat().map(String).join("\n");
+      expect(printed).toContain("https://docs.example.com/migrate?key=[redacted]");
+      expect(printed).not.toContain(TEST_KEY);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe("a deprecation parser that fails to load (a browser chunk that did not arrive)", () => {
+  it("costs the notice, not the call: the answer is returned and a warning names the headers, redacted", async () => {
+    vi.resetModules();
+    vi.doMock("../../src/core/deprecation.js", () => {
+      throw new Error("chunk failed to load");
+    });
+    try {
+      const { createVendorClient: freshClient } = await import("../../src/core/create-client.js");
+      const { logger, lines } = recordingLogger();
+      const link = `<https://docs.example.com/migrate?key=${TEST_KEY}>; rel="deprecation"`;
+      const client = freshClient<TestPaths>(testVendor, {
+        apiKey: TEST_KEY,
+        fetch: async () => Response.json({ ok: 1 }, { headers: { deprecation: "@1767225600", link } }),
+        rateLimit: false,
+        validate: "off",
+        logger,
+        logLevel: "warn",
+      });
+      const result = await client.GET("/things");
+      expect(result.data).toEqual({ ok: 1 });
+      expect(result.deprecation).toBeUndefined();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain("could not read its Deprecation/Sunset headers");
+      expect(lines[0]).toContain("@1767225600");
+      expect(lines[0]).not.toContain(TEST_KEY);
+    } finally {
+      vi.doUnmock("../../src/core/deprecation.js");
+      vi.resetModules();
+    }
+  });
+});

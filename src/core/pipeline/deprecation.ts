@@ -16,12 +16,25 @@ export function deprecation(call: Call): Promise<void> | undefined {
   // Most answers carry none of them: a cheap look before anything loads.
   const link = headers.get("link");
   if (!headers.has("deprecation") && !headers.has("sunset") && !(link && /deprecation|sunset/i.test(link))) return undefined;
-  return loadParser().then(({ describeNotice, parseDeprecation }) => {
-    const notice = parseDeprecation(headers);
-    if (!notice) return;
-    (call.result as { deprecation?: DeprecationNotice }).deprecation = notice;
-    warnOnce(call, call.operation.key, `${call.client.vendor.displayName} says ${call.operation.label} is ${describeNotice(notice)}. Plan the move before it is removed.`);
-  });
+  return loadParser().then(
+    ({ describeNotice, parseDeprecation }) => {
+      const notice = parseDeprecation(headers);
+      if (!notice) return;
+      (call.result as { deprecation?: DeprecationNotice }).deprecation = notice;
+      warnOnce(call, call.operation.key, `${call.client.vendor.displayName} says ${call.operation.label} is ${describeNotice(notice)}. Plan the move before it is removed.`);
+    },
+    // A notice is advice: a parser that did not load (a browser's chunk that did not arrive) costs
+    // the notice, never the answer, and the warning still quotes what the vendor sent.
+    (error: unknown) => {
+      const sent = ["deprecation", "sunset", "link"].flatMap((name) => (headers.has(name) ? [`${name}: ${headers.get(name)}`] : []));
+      warnOnce(
+        call,
+        call.operation.key,
+        `${call.client.vendor.displayName} answered ${call.operation.label} with retirement signals, but the client could not read its ` +
+          `Deprecation/Sunset headers (${error instanceof Error ? error.message : String(error)}): ${sent.join("; ")}.`,
+      );
+    },
+  );
 }
 
 function warnOnce(call: Call, key: string, message: string): void {
