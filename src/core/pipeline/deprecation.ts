@@ -3,6 +3,7 @@
 // `result.deprecation`, and an operation the spec marks deprecated is named too: each warns once
 // per operation per client, through the logger (else console.warn).
 import type { DeprecationNotice } from "../deprecation.js";
+import { MAX_MESSAGE_CHARS, serverText } from "../errors.js";
 import { lazy } from "../lazy.js";
 import type { Call } from "./call-state.js";
 
@@ -27,11 +28,13 @@ export function deprecation(call: Call): Promise<void> | undefined {
     // the notice, never the answer, and the warning still quotes what the vendor sent.
     (error: unknown) => {
       const sent = ["deprecation", "sunset", "link"].flatMap((name) => (headers.has(name) ? [`${name}: ${headers.get(name)}`] : []));
+      // Server text: redacted, then bounded, as every error message quotes it.
+      const quoted = serverText(sent.join("; "), MAX_MESSAGE_CHARS, call.client.redact);
       warnOnce(
         call,
         call.operation.key,
         `${call.client.vendor.displayName} answered ${call.operation.label} with retirement signals, but the client could not read its ` +
-          `Deprecation/Sunset headers (${error instanceof Error ? error.message : String(error)}): ${sent.join("; ")}.`,
+          `Deprecation/Sunset headers (${error instanceof Error ? error.message : String(error)}): ${quoted}.`,
       );
     },
   );
