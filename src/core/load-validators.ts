@@ -40,12 +40,15 @@ const loadTiers = lazy(() => import("./validator-tiers.js"));
 export function lazyValidators(vendor: VendorDescription): SchemasFor {
   // One set of tiers per client, however many calls wait for it.
   const tiers = lazy(async () => (await loadTiers()).validatorTiers(vendor));
+  // Kept once loaded, so a validated call waits on nothing more than before.
+  let schemasFor: SchemasFor | undefined;
   return async (key, context) => {
-    let schemasFor: SchemasFor;
-    try {
-      schemasFor = await tiers();
-    } catch (cause) {
-      throw failedLoad(vendor, cause, context);
+    if (!schemasFor) {
+      try {
+        schemasFor = await tiers();
+      } catch (cause) {
+        throw failedLoad(vendor, cause, context);
+      }
     }
     return schemasFor(key, context);
   };
