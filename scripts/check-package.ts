@@ -3,7 +3,8 @@
 // point of scripts/entrypoints.ts. attw's profile is esm-only: the package is ES modules that
 // CommonJS loads with require(esm) (Node 20.19+, 22.12+), which attw 0.18 does not model (it calls
 // them "dynamic import only"); TypeScript accepts it from 5.8 under module node20/nodenext, and the
-// support matrix (scripts/matrix.ts) compiles and runs a CommonJS consumer of every entry.
+// support matrix (scripts/matrix.ts) compiles and runs a CommonJS consumer of every entry. And no
+// shipped file imports a package a consumer's install lacks (scripts/undeclared-imports.ts).
 // Any problem fails the run. Compiles dist/ first when it is stale.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,8 @@ import { formatMessage } from "publint/utils";
 import { packInto } from "./dist.js";
 import { entrypoints } from "./entrypoints.js";
 import { bin, run } from "./run.js";
+import { shippedFiles, undeclaredImports } from "./undeclared-imports.js";
+import { repoRoot } from "./vendors.js";
 
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "avc-check-package-"));
@@ -42,6 +45,16 @@ async function main(): Promise<number> {
       console.log("✗ attw (esm-only): problems above");
       problems++;
     }
+
+    const shipped = shippedFiles(`${repoRoot}/dist`);
+    const undeclared = undeclaredImports(shipped, JSON.parse(readFileSync(`${repoRoot}/package.json`, "utf8")) as { name: string });
+    for (const line of undeclared) console.log(`  undeclared import: ${line}`);
+    problems += undeclared.length;
+    console.log(
+      undeclared.length === 0
+        ? `✓ imports: ${shipped.length} shipped files import only dependencies, peers and Node builtins`
+        : `✗ imports: ${undeclared.length} of a package the install does not bring; add it to dependencies or bundle it`,
+    );
     return problems === 0 ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

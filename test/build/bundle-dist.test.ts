@@ -1,6 +1,8 @@
 // The dist bundler's guards, watched catching what they exist for: two core modules exporting one
 // name (which `export *` would silently drop) and a core class the bundler renames (which would
-// change an error's name), beside a faithful tree whose entry loads the one core module.
+// change an error's name), beside a faithful tree whose entry loads the one core module; and
+// openapi-fetch compiled into the core module with its license (it is no longer a dependency,
+// so an import of it left behind would fail in a consumer's install).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -64,6 +66,28 @@ describe("bundleDist", () => {
     expect(readFileSync(`${dist}/src/chunks/${chunks[0]}`, "utf8")).toMatch(/from ?"\.\.\/core\/index\.js"/);
     const vendor = (await import(pathToFileURL(`${dist}/src/v1/index.js`).href)) as { later: () => Promise<Error>; VendorError: new (m: string) => Error };
     expect(await vendor.later()).toBeInstanceOf(vendor.VendorError);
+  });
+
+  it("openapi-fetch is compiled into the core module, under its license; no other output carries the notice", async () => {
+    const { layout, dist } = tree(
+      {
+        "errors.js": errors,
+        "client.js": 'import createFetchClient from "openapi-fetch"; export const make = () => createFetchClient({ baseUrl: "https://x.test" }); export const later = () => import("./later.js");',
+        "later.js": "export const value = 1;",
+      },
+      'export { make, later } from "../core/client.js"; export { VendorError } from "../core/errors.js";',
+    );
+    await bundleDist(layout);
+    const core = readFileSync(`${dist}/src/core/index.js`, "utf8");
+    expect(core).not.toMatch(/["']openapi-fetch["']/);
+    expect(core).toMatch(/^\/\*! This module includes openapi-fetch \d+\.\d+\.\d+, under its license:\n\nMIT License\n\nCopyright \(c\) 2023 Drew Powers\n/);
+    // The bundle's comments name the package, not a path on the build machine.
+    expect(core).toContain("// inlined:openapi-fetch/dist/index.mjs");
+    expect(core).not.toContain("node_modules");
+    for (const chunk of readdirSync(`${dist}/src/chunks`)) expect(readFileSync(`${dist}/src/chunks/${chunk}`, "utf8")).not.toContain("openapi-fetch");
+    expect(readFileSync(`${dist}/src/v1/index.js`, "utf8")).not.toContain("openapi-fetch");
+    const vendor = (await import(pathToFileURL(`${dist}/src/v1/index.js`).href)) as { make: () => { GET: unknown } };
+    expect(typeof vendor.make().GET).toBe("function");
   });
 
   it("two core modules exporting one name fail the build, naming both", async () => {
